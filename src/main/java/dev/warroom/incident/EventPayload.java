@@ -1,0 +1,168 @@
+package dev.warroom.incident;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonTypeName;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What happened, one sealed type per kind of timeline event. The JSON name of each type (the
+ * {@code type} field of an exported event) is its {@link JsonTypeName}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(EventPayload.IncidentDeclared.class),
+        @JsonSubTypes.Type(EventPayload.AlertFired.class),
+        @JsonSubTypes.Type(EventPayload.SeverityChanged.class),
+        @JsonSubTypes.Type(EventPayload.Paged.class),
+        @JsonSubTypes.Type(EventPayload.Escalated.class),
+        @JsonSubTypes.Type(EventPayload.EscalationExhausted.class),
+        @JsonSubTypes.Type(EventPayload.Acknowledged.class),
+        @JsonSubTypes.Type(EventPayload.TicketOpened.class),
+        @JsonSubTypes.Type(EventPayload.RoleAssigned.class),
+        @JsonSubTypes.Type(EventPayload.SymptomNamed.class),
+        @JsonSubTypes.Type(EventPayload.RunbookStarted.class),
+        @JsonSubTypes.Type(EventPayload.StepAcked.class),
+        @JsonSubTypes.Type(EventPayload.StepSkipped.class),
+        @JsonSubTypes.Type(EventPayload.MitigationApplied.class),
+        @JsonSubTypes.Type(EventPayload.SliObserved.class),
+        @JsonSubTypes.Type(EventPayload.Mitigated.class),
+        @JsonSubTypes.Type(EventPayload.StatusUpdatePosted.class),
+        @JsonSubTypes.Type(EventPayload.Note.class),
+        @JsonSubTypes.Type(EventPayload.Resolved.class),
+        @JsonSubTypes.Type(EventPayload.PostmortemPublished.class)
+})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface EventPayload {
+
+    /** The event's JSON name, e.g. {@code step_acked}. */
+    @JsonIgnore
+    default String type() {
+        return typeName(getClass());
+    }
+
+    static String typeName(Class<? extends EventPayload> type) {
+        return Names.BY_CLASS.computeIfAbsent(type, t -> {
+            JsonTypeName name = t.getAnnotation(JsonTypeName.class);
+            if (name == null) {
+                throw new IllegalStateException(t + " has no @JsonTypeName");
+            }
+            return name.value();
+        });
+    }
+
+    /** Opens the incident. {@code drill} marks practice runs so no one mistakes them for production. */
+    @JsonTypeName("incident_declared")
+    record IncidentDeclared(String title, Severity severity, String service, String slo, boolean drill,
+                            String scenario, String summary) implements EventPayload {
+        public IncidentDeclared {
+            if (title == null || title.isBlank()) {
+                throw new IllegalArgumentException("an incident needs a title");
+            }
+            if (severity == null) {
+                throw new IllegalArgumentException("an incident needs a severity");
+            }
+        }
+    }
+
+    /** The burn-rate policy fired for an SLO. */
+    @JsonTypeName("alert_fired")
+    record AlertFired(String alert, String slo, Severity severity, String action, String window, double longBurn,
+                      double shortBurn, double factor, double budgetRemaining, String explanation) implements EventPayload {
+    }
+
+    @JsonTypeName("severity_changed")
+    record SeverityChanged(Severity from, Severity to, String reason) implements EventPayload {
+    }
+
+    /** A person was paged at a ladder level; {@code cycle} counts repeats of the ladder from 1. */
+    @JsonTypeName("paged")
+    record Paged(String level, String target, String contact, int cycle, String pageKey, String pager)
+            implements EventPayload {
+    }
+
+    /** Nobody acknowledged before the level's deadline, so the page climbed. */
+    @JsonTypeName("escalated")
+    record Escalated(String fromLevel, String toLevel, String target, int cycle, String reason)
+            implements EventPayload {
+    }
+
+    /** Every level and every repeat was paged and nobody acknowledged. */
+    @JsonTypeName("escalation_exhausted")
+    record EscalationExhausted(int cycles, String lastLevel) implements EventPayload {
+    }
+
+    @JsonTypeName("acknowledged")
+    record Acknowledged(String level, String by, long secondsToAck) implements EventPayload {
+    }
+
+    /** A Sev-3: a ticket for working hours instead of a page. */
+    @JsonTypeName("ticket_opened")
+    record TicketOpened(String ticket, String queue, String summary) implements EventPayload {
+    }
+
+    /** Incident commander, scribe, comms, ... */
+    @JsonTypeName("role_assigned")
+    record RoleAssigned(String role, String person) implements EventPayload {
+    }
+
+    @JsonTypeName("symptom_named")
+    record SymptomNamed(String text) implements EventPayload {
+    }
+
+    /** {@code version} is the runbook's content hash; {@code commit} the Git commit it came from, if any. */
+    @JsonTypeName("runbook_started")
+    record RunbookStarted(String runbook, String title, String version, String source, String commit, int steps)
+            implements EventPayload {
+    }
+
+    @JsonTypeName("step_acked")
+    record StepAcked(String runbook, String version, int step, String title) implements EventPayload {
+    }
+
+    @JsonTypeName("step_skipped")
+    record StepSkipped(String runbook, String version, int step, String title, String reason) implements EventPayload {
+    }
+
+    @JsonTypeName("mitigation_applied")
+    record MitigationApplied(String mitigation, String title, boolean reversible, String runbook, Integer step)
+            implements EventPayload {
+    }
+
+    /** A reading of the SLI (fraction of good events) over {@code window}. */
+    @JsonTypeName("sli_observed")
+    record SliObserved(String slo, double sli, double objective, String window) implements EventPayload {
+    }
+
+    /** The SLI held above the objective: the bleeding stopped, the cause may still be there. */
+    @JsonTypeName("mitigated")
+    record Mitigated(String summary, double sli) implements EventPayload {
+    }
+
+    @JsonTypeName("status_update_posted")
+    record StatusUpdatePosted(String audience, String text) implements EventPayload {
+    }
+
+    @JsonTypeName("note")
+    record Note(String text) implements EventPayload {
+    }
+
+    @JsonTypeName("resolved")
+    record Resolved(String summary, String rootCause) implements EventPayload {
+    }
+
+    @JsonTypeName("postmortem_published")
+    record PostmortemPublished(String location, String version) implements EventPayload {
+    }
+
+    /** Cache of JSON names; not part of the API. */
+    final class Names {
+        private static final Map<Class<?>, String> BY_CLASS = new ConcurrentHashMap<>();
+
+        private Names() {
+        }
+    }
+}

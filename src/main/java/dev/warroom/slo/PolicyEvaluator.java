@@ -1,0 +1,126 @@
+package dev.warroom.slo;
+
+import dev.warroom.time.Durations;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Evaluates a multiwindow, multi-burn-rate policy: a pair fires when both windows burn faster than
+ * its factor; the most severe firing pair wins and suppresses the slower ones; missing data is
+ * reported as such, never as healthy.
+ */
+public final class PolicyEvaluator {
+
+    private PolicyEvaluator() {
+    }
+
+    public static Decision evaluate(Slo slo, AlertPolicy policy, WindowCounts counts) {
+        List<PairResult> results = new ArrayList<>();
+        PairResult winner = null;
+        boolean anyNoData = false;
+        for (WindowPair pair : policy.pairs()) {
+            double factor = pair.factor(slo.period());
+            EventCounts longCounts = counts.over(pair.longWindow());
+            EventCounts shortCounts = counts.over(pair.shortWindow());
+            double longBurn = slo.burnRate(longCounts.errorRatio());
+            double shortBurn = slo.burnRate(shortCounts.errorRatio());
+            PairResult.Status status;
+            if (!longCounts.hasData() || !shortCounts.hasData()) {
+                status = PairResult.Status.NO_DATA;
+                anyNoData = true;
+            } else if (longBurn > factor && shortBurn > factor) {
+                if (pair.action() == WindowPair.Action.PAGE && longCounts.total() < policy.minEventsToPage()) {
+                    status = PairResult.Status.LOW_TRAFFIC;
+                } else if (winner == null) {
+                    status = PairResult.Status.FIRING;
+                } else {
+                    status = PairResult.Status.SUPPRESSED;
+                }
+            } else {
+                status = PairResult.Status.QUIET;
+            }
+            PairResult result = new PairResult(pair, factor, longBurn, shortBurn,
+                    longCounts.hasData() ? longCounts.total() : 0, status);
+            if (status == PairResult.Status.FIRING) {
+                winner = result;
+            }
+            results.add(result);
+        }
+
+        EventCounts periodCounts = counts.over(slo.period());
+        double remaining = periodCounts.hasData() ? slo.budgetRemaining(periodCounts.errorRatio()) : Double.NaN;
+
+        Decision.State state;
+        if (winner != null) {
+            state = winner.pair().action() == WindowPair.Action.PAGE ? Decision.State.PAGE : Decision.State.TICKET;
+        } else if (anyNoData) {
+            state = Decision.State.NO_DATA;
+        } else {
+            state = Decision.State.OK;
+        }
+        String explanation = explain(slo, state, winner, results, remaining);
+        return new Decision(slo.name(), state, winner == null ? null : winner.pair().severity(), winner,
+                List.copyOf(results), remaining, explanation);
+    }
+
+    static String explain(Slo slo, Decision.State state, PairResult winner, List<PairResult> results, double remaining) {
+        String period = Durations.periodAdjective(slo.period());
+        switch (state) {
+            case PAGE, TICKET -> {
+                WindowPair pair = winner.pair();
+                double burn = winner.longBurn();
+                String budget = Double.isNaN(remaining)
+                        ? "the " + period + " budget is gone in "
+                        : remaining <= 0
+                        ? "the " + period + " budget is already spent; it would last "
+                        : "the " + percent(remaining) + " left of the " + period + " budget is gone in ";
+                double left = Double.isNaN(remaining) ? 1.0 : Math.max(remaining, 0) == 0 ? 1.0 : remaining;
+                Duration exhaustion = slo.timeToExhaustion(left, burn);
+                double spent = slo.budgetConsumed(burn, pair.longWindow());
+                return String.format(Locale.ROOT, "%s %s: burning %s over %s (threshold %s): at this rate %s%s; %s of it went in %s",
+                        pair.severity().label(), pair.action().word(), times(burn), Durations.format(pair.longWindow()),
+                        times(winner.factor()), budget, Durations.human(exhaustion), percent(spent),
+                        Durations.lastWindow(pair.longWindow()));
+            }
+            case NO_DATA -> {
+                List<String> missing = results.stream()
+                        .filter(r -> r.status() == PairResult.Status.NO_DATA)
+                        .map(r -> r.pair().label())
+                        .toList();
+                return "no data in the " + String.join(", ", missing)
+                        + " windows: health is unknown, not OK (check that the SLI's metrics are being scraped)";
+            }
+            default -> {
+                PairResult fastest = results.get(0);
+                String guard = results.stream().anyMatch(r -> r.status() == PairResult.Status.LOW_TRAFFIC)
+                        ? " (a page pair is over its threshold but saw too little traffic to page)"
+                        : "";
+                String left = Double.isNaN(remaining) ? "" : "; " + percent(remaining) + " of the " + period + " budget left";
+                return String.format(Locale.ROOT, "ok: burning %s over %s (page at %s)%s%s",
+                        times(fastest.longBurn()), Durations.format(fastest.pair().longWindow()),
+                        times(fastest.factor()), left, guard);
+            }
+        }
+    }
+
+    /** "16.2x", "0.93x". */
+    public static String times(double burn) {
+        if (Double.isNaN(burn)) {
+            return "?x";
+        }
+        java.text.DecimalFormat format = new java.text.DecimalFormat(burn >= 10 ? "0.#" : "0.##",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(burn) + "x";
+    }
+
+    /** "2.3%", "71%". */
+    public static String percent(double fraction) {
+        double p = fraction * 100;
+        if (Math.abs(p) >= 10) {
+            return String.format(Locale.ROOT, "%.0f%%", p);
+        }
+        return String.format(Locale.ROOT, "%.1f%%", p);
+    }
+}

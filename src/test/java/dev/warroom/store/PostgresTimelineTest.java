@@ -1,0 +1,44 @@
+package dev.warroom.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The timeline contract on a real PostgreSQL 15, the shared team store. Skipped when the server
+ * is not installed, unless {@code WARROOM_REQUIRE_POSTGRES=1}.
+ */
+class PostgresTimelineTest extends TimelineContract {
+    private static PostgresServer server;
+    private String url;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = PostgresServer.startOrSkip();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @BeforeEach
+    void freshDatabase() throws SQLException {
+        url = server.createDatabase();
+    }
+
+    @Override
+    protected WarroomStore openStore() {
+        return WarroomStore.open(url, server.user(), "");
+    }
+
+    @Override
+    protected Connection raw() throws SQLException {
+        return DriverManager.getConnection(url, server.user(), "");
+    }
+}

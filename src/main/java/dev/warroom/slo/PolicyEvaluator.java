@@ -115,6 +115,12 @@ public final class PolicyEvaluator {
         return format.format(burn) + "x";
     }
 
+    /** An objective as people write it: "99.9%", "99.95%", "90%". */
+    public static String objective(double objective) {
+        return new java.text.DecimalFormat("0.#####", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                .format(objective * 100) + "%";
+    }
+
     /** "2.3%", "71%". */
     public static String percent(double fraction) {
         double p = fraction * 100;

@@ -1,0 +1,238 @@
+package dev.warroom.drill;
+
+import dev.warroom.incident.EventPayload;
+import dev.warroom.incident.Incident;
+import dev.warroom.incident.PageState;
+import dev.warroom.incident.Timeline;
+import dev.warroom.paging.EscalationLadder;
+import dev.warroom.runbook.Runbook;
+import dev.warroom.runbook.RunbookLibrary;
+import dev.warroom.runbook.RunbookStep;
+import dev.warroom.runbook.Triage;
+import dev.warroom.slo.AlertPolicy;
+import dev.warroom.slo.Decision;
+import dev.warroom.slo.PairResult;
+import dev.warroom.slo.PolicyEvaluator;
+import dev.warroom.slo.Slo;
+import dev.warroom.time.Durations;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Plays a whole drill with nobody at the keyboard: the mock system fails, the burn-rate policy
+ * pages, the ladder climbs until the auto player acks, triage picks a runbook for the symptom, and
+ * its steps are acked and applied until the SLI holds above the objective; then the incident is
+ * resolved. Everything happens on a virtual clock and lands on the timeline.
+ */
+public final class DrillRunner {
+    public static final String POLICY_ACTOR = "warroom/slo-policy";
+    /** The window an SLI reading after a mitigation is taken over. */
+    static final Duration OBSERVE = Duration.ofMinutes(2);
+    private static final Duration STEP_WORK = Duration.ofMinutes(2);
+    private static final Duration MONITOR_BEFORE_RESOLVE = Duration.ofMinutes(10);
+
+    private final Scenario scenario;
+    private final RunbookLibrary runbooks;
+    private final Timeline timeline;
+    private final EscalationLadder ladder;
+    private final AlertPolicy policy;
+    private final VirtualClock clock;
+    private final DrillOptions options;
+    private final Consumer<String> progress;
+    private MockService mock;
+
+    public DrillRunner(Scenario scenario, RunbookLibrary runbooks, Timeline timeline, EscalationLadder ladder,
+                       AlertPolicy policy, VirtualClock clock, DrillOptions options, Consumer<String> progress) {
+        this.scenario = scenario;
+        this.runbooks = runbooks;
+        this.timeline = timeline;
+        this.ladder = ladder;
+        this.policy = policy;
+        this.clock = clock;
+        this.options = options;
+        this.progress = progress;
+    }
+
+    public DrillResult run() {
+        mock = new MockService(scenario, clock, options.seed());
+        Slo slo = scenario.slo();
+
+        Decision decision = waitForAlert();
+        PairResult firing = decision.firing();
+        Incident incident = timeline.declare(POLICY_ACTOR, new EventPayload.IncidentDeclared(scenario.title(),
+                decision.severity(), scenario.service(), slo.name(), true, scenario.id(), scenario.summary()));
+        String id = incident.id();
+        progress.accept(id + " declared: " + decision.explanation());
+        timeline.recordAll(id, POLICY_ACTOR, List.of(
+                new EventPayload.AlertFired(scenario.alert(), slo.name(), decision.severity(),
+                        firing.pair().action().word(), firing.pair().label(), firing.longBurn(), firing.shortBurn(),
+                        firing.factor(), decision.budgetRemaining(), decision.explanation()),
+                observation(Duration.ofMinutes(5))));
+        ladder.open(id, scenario.title());
+
+        String responder = waitForAck(id);
+        timeline.recordAll(id, responder, List.of(
+                new EventPayload.RoleAssigned("incident_commander", responder),
+                new EventPayload.SymptomNamed(scenario.symptom())));
+
+        List<Triage.Suggestion> suggestions = new Triage(runbooks).suggest(scenario.symptom(), scenario.alert());
+        if (suggestions.isEmpty()) {
+            throw new DrillException("triage found no runbook for \"" + scenario.symptom() + "\" (alert "
+                    + scenario.alert() + "); add one to runbooks/ with that alert or symptom");
+        }
+        Triage.Suggestion top = suggestions.get(0);
+        Runbook runbook = top.runbook();
+        timeline.record(id, "warroom/triage", new EventPayload.Note("triage suggests runbook " + runbook.id()
+                + " (" + String.join("; ", top.reasons()) + ")"));
+        timeline.recordAll(id, responder, List.of(
+                new EventPayload.RunbookStarted(runbook.id(), runbook.title(), runbook.version(), runbook.source(), null,
+                        runbook.steps().size()),
+                new EventPayload.StatusUpdatePosted("stakeholders", "Investigating: " + scenario.summary()
+                        + " Working through runbook \"" + runbook.title() + "\".")));
+        progress.accept(id + " runbook " + runbook.id() + " started by " + responder);
+
+        List<Double> readings = new ArrayList<>();
+        int stepsRun = 0;
+        boolean recovered = false;
+        for (RunbookStep step : runbook.steps()) {
+            stepsRun++;
+            timeline.record(id, responder, new EventPayload.StepAcked(runbook.id(), runbook.version(), step.number(),
+                    step.title()));
+            if (step.mitigation() == null) {
+                pass(STEP_WORK);
+                continue;
+            }
+            Mitigation m = scenario.mitigation(step.mitigation()).orElseThrow(() -> new DrillException(
+                    runbook.source() + ":" + step.line() + ": step " + step.number() + " applies mitigation '"
+                            + step.mitigation() + "', which scenario " + scenario.id() + " does not define"));
+            mock.apply(m.id());
+            timeline.record(id, responder, new EventPayload.MitigationApplied(m.id(), m.title(), m.reversible(),
+                    runbook.id(), step.number()));
+            pass(m.takesEffectAfter().plus(OBSERVE));
+            EventPayload.SliObserved reading = observation(OBSERVE);
+            timeline.record(id, "warroom/drill", reading);
+            readings.add(reading.sli());
+            progress.accept(String.format(Locale.ROOT, "%s step %d %s: SLI %.2f%%", id, step.number(), step.title(),
+                    reading.sli() * 100));
+            if (reading.sli() >= slo.objective() && holds(id, readings)) {
+                recovered = true;
+                break;
+            }
+        }
+
+        if (recovered) {
+            double sli = readings.get(readings.size() - 1);
+            String summary = String.format(Locale.ROOT,
+                    "SLI back above the %s objective (%.2f%%) and held for %s after step %d of %d of runbook %s",
+                    PolicyEvaluator.objective(slo.objective()), sli * 100, Durations.format(options.hold()), stepsRun,
+                    runbook.steps().size(), runbook.id());
+            timeline.recordAll(id, responder, List.of(new EventPayload.Mitigated(summary, sli),
+                    new EventPayload.StatusUpdatePosted("stakeholders", "Mitigated: " + summary
+                            + ". Monitoring before we resolve.")));
+            pass(MONITOR_BEFORE_RESOLVE);
+            timeline.record(id, responder, new EventPayload.Resolved("Drill " + scenario.id() + " recovered after "
+                    + stepsRun + " runbook steps", scenario.rootCause()));
+        } else {
+            timeline.record(id, responder, new EventPayload.Note("runbook " + runbook.id() + " finished all "
+                    + runbook.steps().size() + " steps but the SLI is still below the objective; escalate and look "
+                    + "for another runbook"));
+        }
+        Incident finalState = timeline.require(id);
+        return new DrillResult(scenario, finalState, timeline.events(id), runbook.id(),
+                runbook.id().equals(scenario.runbook()), stepsRun, runbook.steps().size(), List.copyOf(readings),
+                recovered, options.seed());
+    }
+
+    /** Evaluates the policy every tick until it pages or tickets. */
+    private Decision waitForAlert() {
+        Instant giveUp = clock.instant().plus(options.giveUpAfter());
+        while (true) {
+            pass(options.tick());
+            Decision d = PolicyEvaluator.evaluate(scenario.slo(), policy, mock);
+            if (d.state() == Decision.State.PAGE || d.state() == Decision.State.TICKET) {
+                return d;
+            }
+            if (clock.instant().isAfter(giveUp)) {
+                throw new DrillException("the burn-rate policy never fired within " + Durations.format(options.giveUpAfter())
+                        + " of scenario " + scenario.id() + " (last decision: " + d.explanation() + ")");
+            }
+        }
+    }
+
+    /**
+     * Lets the page ring for {@code ackAfter} while the ladder climbs, then acks as whoever holds the
+     * page. A ticket is picked up after the same time by the first level's person. A more severe
+     * tier firing meanwhile raises the severity and starts paging.
+     */
+    private String waitForAck(String id) {
+        Instant ackAt = clock.instant().plus(options.ackAfter());
+        while (clock.instant().isBefore(ackAt)) {
+            pass(options.tick());
+            Incident incident = timeline.require(id);
+            Decision d = PolicyEvaluator.evaluate(scenario.slo(), policy, mock);
+            if (d.severity() != null && d.severity().compareTo(incident.severity()) < 0) {
+                timeline.record(id, POLICY_ACTOR, new EventPayload.SeverityChanged(incident.severity(), d.severity(),
+                        d.explanation()));
+                if (incident.paging().status() == PageState.Status.NONE) {
+                    ladder.open(id, scenario.title());
+                }
+            }
+        }
+        Incident incident = timeline.require(id);
+        if (incident.paging().awaitingAck()) {
+            String person = incident.paging().target();
+            ladder.acknowledge(id, person);
+            progress.accept(id + " acknowledged by " + person);
+            return person;
+        }
+        return ladder.policy().first().person();
+    }
+
+    /**
+     * True once the SLI, measured over everything since the recovered reading, is still above the
+     * objective after the hold time. One minute of noise on a small service must not undo a
+     * recovery, so the decision is taken over the whole hold, with a reading each minute.
+     */
+    private boolean holds(String id, List<Double> readings) {
+        Duration held = Duration.ZERO;
+        EventPayload.SliObserved reading = null;
+        while (held.compareTo(options.hold()) < 0) {
+            Duration step = Duration.ofMinutes(1);
+            pass(step);
+            held = held.plus(step);
+            reading = observation(OBSERVE.plus(held));
+            timeline.record(id, "warroom/drill", reading);
+            readings.add(reading.sli());
+        }
+        return reading == null || reading.sli() >= scenario.slo().objective();
+    }
+
+    private EventPayload.SliObserved observation(Duration window) {
+        return new EventPayload.SliObserved(scenario.slo().name(), mock.sli(window), scenario.slo().objective(),
+                Durations.format(window));
+    }
+
+    /** Moves virtual time forward tick by tick, letting the ladder act and pacing to the chosen speed. */
+    private void pass(Duration d) {
+        Duration left = d;
+        while (!left.isZero() && !left.isNegative()) {
+            Duration step = left.compareTo(options.tick()) < 0 ? left : options.tick();
+            clock.advance(step);
+            mock.advanceTo(clock.instant());
+            ladder.tick();
+            left = left.minus(step);
+            if (options.speed() > 0) {
+                try {
+                    Thread.sleep((long) (step.toMillis() / options.speed()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new DrillException("drill interrupted");
+                }
+            }
+        }
+    }
+}

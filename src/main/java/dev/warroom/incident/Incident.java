@@ -96,6 +96,7 @@ public record Incident(
                     was.firstPagedAt() == null ? event.at() : was.firstPagedAt(), event.at(), null, null,
                     was.escalations());
         } else if (payload instanceof EventPayload.Escalated e) {
+            f.requireOpen();
             if (!f.paging.awaitingAck()) {
                 f.refuse("there is no unacknowledged page to escalate");
             }
@@ -103,6 +104,7 @@ public record Incident(
             f.paging = new PageState(PageState.Status.PAGING, e.toLevel(), e.target(), Math.max(1, e.cycle()),
                     was.firstPagedAt(), event.at(), null, null, was.escalations() + 1);
         } else if (payload instanceof EventPayload.EscalationExhausted x) {
+            f.requireOpen();
             if (f.paging.status() != PageState.Status.PAGING) {
                 f.refuse("the ladder is not climbing");
             }
@@ -110,6 +112,7 @@ public record Incident(
             f.paging = new PageState(PageState.Status.EXHAUSTED, was.level(), was.target(), was.cycle(),
                     was.firstPagedAt(), was.lastPagedAt(), null, null, was.escalations());
         } else if (payload instanceof EventPayload.Acknowledged a) {
+            f.requireOpen();
             if (!f.paging.awaitingAck()) {
                 f.refuse(f.paging.status() == PageState.Status.ACKED
                         ? "the page was already acknowledged by " + f.paging.ackedBy()
@@ -160,6 +163,7 @@ public record Incident(
             f.resolvedAt = event.at();
             f.rootCause = r.rootCause();
         } else if (payload instanceof EventPayload.PostmortemPublished p) {
+            // publishing a revised postmortem after close is allowed: it records a new version
             if (f.state != IncidentState.CLOSED) {
                 f.advance(IncidentState.CLOSED, true);
                 f.closedAt = event.at();

@@ -73,9 +73,14 @@ public record SeverityPolicy(Map<Severity, SeverityTarget> targets, BusinessHour
         if (bh != null) {
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             bh.path("days").forEach(d -> days.add(day(source, d.asText())));
-            hours = new BusinessHours(ZoneId.of(bh.path("zone").asText("UTC")),
-                    LocalTime.parse(bh.path("start").asText("09:00")), LocalTime.parse(bh.path("end").asText("18:00")),
-                    days.isEmpty() ? hours.days() : days);
+            try {
+                hours = new BusinessHours(ZoneId.of(bh.path("zone").asText("UTC")),
+                        LocalTime.parse(bh.path("start").asText("09:00")), LocalTime.parse(bh.path("end").asText("18:00")),
+                        days.isEmpty() ? hours.days() : days);
+            } catch (java.time.DateTimeException | IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + ": business_hours: " + e.getMessage()
+                        + " (expected zone like Europe/Berlin, start/end like 09:00)");
+            }
         }
         Map<Severity, SeverityTarget> targets = new EnumMap<>(Severity.class);
         JsonNode sev = root.path("severities");
@@ -90,7 +95,11 @@ public record SeverityPolicy(Map<Severity, SeverityTarget> targets, BusinessHour
             }
             targets.put(severity, target(source, field, severity, e.getValue()));
         }
-        return new SeverityPolicy(targets, hours);
+        try {
+            return new SeverityPolicy(targets, hours);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ": " + e.getMessage());
+        }
     }
 
     private static SeverityTarget target(String source, String field, Severity severity, JsonNode n) {
@@ -106,8 +115,18 @@ public record SeverityPolicy(Map<Severity, SeverityTarget> targets, BusinessHour
             throw new IllegalArgumentException(source + ": " + field
                     + ": needs ack_within, or ack_within_business_hours and ack_within_overnight, or ack_by: next_business_day");
         }
-        String pct = n.path("ack_percentile").asText("p95").toLowerCase(Locale.ROOT).replace("p", "");
-        return new SeverityTarget(severity, ackBusiness, ackOvernight, nextBusinessDay, Integer.parseInt(pct),
+        String pctText = n.path("ack_percentile").asText("p95");
+        int pct;
+        try {
+            pct = Integer.parseInt(pctText.toLowerCase(Locale.ROOT).replace("p", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(source + ": " + field + ".ack_percentile: '" + pctText
+                    + "' is not a percentile (expected e.g. p95)");
+        }
+        if (pct <= 0 || pct > 100) {
+            throw new IllegalArgumentException(source + ": " + field + ".ack_percentile: " + pct + " is not in 1..100");
+        }
+        return new SeverityTarget(severity, ackBusiness, ackOvernight, nextBusinessDay, pct,
                 n.path("pages").asBoolean(true), n.path("page_whole_ladder").asBoolean(false),
                 duration(source, field + ".status_update_every", n.get("status_update_every")),
                 duration(source, field + ".postmortem_within", n.get("postmortem_within")),

@@ -27,9 +27,12 @@ public record Slo(String name, String service, double objective, Duration period
         }
     }
 
-    /** Error budget as a fraction of events: 1 - objective. */
+    /**
+     * Error budget as a fraction of events: 1 - objective. Computed in decimal so 0.999 gives exactly
+     * 0.001; binary 1.0 - 0.999 is 0.0010000000000000009, which turns 2.25% into "2.2%" in explanations.
+     */
     public double errorBudget() {
-        return 1.0 - objective;
+        return java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(objective)).doubleValue();
     }
 
     /** Burn rate: how many times faster than "exactly the whole budget over the period". */

@@ -1,0 +1,146 @@
+package dev.warroom.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class CommandLineTest {
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = WarroomCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void sloPolicy_28d_printsTheWorkbookFactors() {
+        Result r = run("slo", "policy", "--period", "28d", "--objective", "0.999");
+        assertEquals(0, r.exit(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("Sev-")).toList();
+        assertEquals(4, rows.size(), r.out());
+        assertTrue(rows.get(0).matches("Sev-1\\s+page\\s+1h\\s+5m\\s+2%\\s+13\\.44\\s+0\\.01344"), rows.get(0));
+        assertTrue(rows.get(1).matches("Sev-2\\s+page\\s+6h\\s+30m\\s+5%\\s+5\\.6\\s+0\\.0056"), rows.get(1));
+        assertTrue(rows.get(2).matches("Sev-3\\s+ticket\\s+1d\\s+2h\\s+10%\\s+2\\.8\\s+0\\.0028"), rows.get(2));
+        assertTrue(rows.get(3).matches("Sev-3\\s+ticket\\s+3d\\s+6h\\s+10%\\s+0\\.933\\s+0\\.00093333"), rows.get(3));
+    }
+
+    @Test
+    void sloPolicy_json_carriesEveryPairWithExactFactors() throws Exception {
+        Result r = run("slo", "policy", "--objective", "0.999", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode pairs = new ObjectMapper().readTree(r.out());
+        assertEquals(4, pairs.size());
+        assertEquals("sev1", pairs.get(0).get("severity").asText());
+        assertEquals("1h", pairs.get(0).get("long_window").asText());
+        assertEquals(14.4, pairs.get(0).get("factor").asDouble(), 1e-9);
+        assertEquals(6.0, pairs.get(1).get("factor").asDouble(), 1e-9);
+        assertEquals(3.0, pairs.get(2).get("factor").asDouble(), 1e-9);
+        assertEquals(1.0, pairs.get(3).get("factor").asDouble(), 1e-9);
+        assertEquals(0.0144, pairs.get(0).get("error_ratio_threshold").asDouble(), 1e-12);
+    }
+
+    @Test
+    void drillList_showsEveryScenarioOnOneLine() {
+        Result r = run("drill", "--list");
+        assertEquals(0, r.exit());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.size() >= 7, r.out());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("provider-outage") && l.contains("Sev-1")), r.out());
+        assertEquals("", r.err());
+    }
+
+    static Stream<List<String>> badArguments() {
+        return Stream.of(
+                List.of("slo", "policy", "--objective", "1.5"),
+                List.of("slo", "policy", "--objective", "0.999", "--period", "soon"),
+                List.of("slo", "policy"),
+                List.of("drill", "--scenario", "provider-outage", "--auto", "--ack-after", "later"),
+                List.of("drill", "--scenario", "provider-outage", "--auto", "--speed", "-1"),
+                List.of("drill", "--scenario", "provider-outage"),
+                List.of("drill", "--bogus"),
+                List.of("mock", "--scenario", "provider-outage"),
+                List.of("nonsense"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("badArguments")
+    void badArguments_giveOneLineAndExitCode2(List<String> args) {
+        Result r = run(args.toArray(String[]::new));
+        assertEquals(2, r.exit(), args + " -> " + r.err());
+        assertEquals(1, r.err().lines().count(), "one line, not a usage dump: " + r.err());
+        assertTrue(r.err().startsWith("warroom: "), r.err());
+    }
+
+    static Stream<List<String>> helps() {
+        return Stream.of(List.of("--help"), List.of("slo", "--help"), List.of("slo", "policy", "--help"),
+                List.of("drill", "--help"), List.of("mock", "--help"), List.of("incidents", "--help"),
+                List.of("help", "drill"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("helps")
+    void everyCommand_hasHelp(List<String> args) {
+        Result r = run(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Usage: warroom"), r.out());
+    }
+
+    @Test
+    void unknownScenario_isAClearErrorNamingTheChoices() {
+        Result r = run("drill", "--scenario", "meteor-strike", "--auto", "--db", "unused");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("no drill scenario 'meteor-strike'") && r.err().contains("provider-outage"), r.err());
+    }
+
+    @Test
+    void autoDrill_writesTimelinePostmortemAndRegressionCase(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("out");
+        Result r = run("drill", "--scenario", "provider-outage", "--auto", "--seed", "5", "--out", out.toString(),
+                "--db", tmp.resolve("store/warroom").toString(), "--start", "2026-11-18T02:00:00Z");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("INC-0001 drill provider-outage (seed 5)"), r.out());
+        assertTrue(r.out().contains("recovered"), r.out());
+
+        JsonNode timeline = new ObjectMapper().readTree(out.resolve("timeline.json").toFile());
+        List<String> types = Stream.iterate(0, i -> i < timeline.size(), i -> i + 1)
+                .map(i -> timeline.get(i).get("type").asText()).toList();
+        for (String t : List.of("paged", "escalated", "acknowledged", "runbook_started", "step_acked", "sli_observed",
+                "resolved")) {
+            assertTrue(types.contains(t), t + " missing from " + types);
+        }
+        for (JsonNode e : timeline) {
+            assertTrue(e.has("seq") && e.has("at") && e.has("actor"), e.toString());
+            if (e.get("type").asText().equals("sli_observed")) {
+                assertTrue(e.get("sli").isNumber(), e.toString());
+            }
+        }
+        String postmortem = Files.readString(out.resolve("postmortem.md"));
+        assertTrue(postmortem.startsWith("# Postmortem: INC-0001"), postmortem);
+        assertTrue(postmortem.contains("## Timeline (UTC)"));
+        JsonNode regression = new ObjectMapper().readTree(out.resolve("regression-case.json").toFile());
+        assertEquals("provider-outage", regression.get("scenario").asText());
+        assertEquals("sev1", regression.get("expect").get("severity").asText());
+        assertEquals("provider-outage", regression.get("expect").get("runbook").asText());
+
+        Result list = run("incidents", "--db", tmp.resolve("store/warroom").toString());
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("INC-0001") && list.out().contains("resolved") && list.out().contains("[drill]"),
+                list.out());
+    }
+}

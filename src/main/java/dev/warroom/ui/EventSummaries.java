@@ -41,8 +41,9 @@ public final class EventSummaries {
 
     private static String describe(EventPayload payload) {
         if (payload instanceof IncidentDeclared d) {
-            return "declared " + d.severity().label() + ": " + d.title()
-                    + parenthesized(join(", ", d.service(), d.slo(), d.drill() ? drill(d.scenario()) : null));
+            // The SLO name already says which service burns; the service is the fallback.
+            return "declared " + d.severity().label() + (d.drill() ? " drill" : "") + ": " + d.title()
+                    + parenthesized(join(", ", or(d.slo(), d.service()), d.drill() ? d.scenario() : null));
         } else if (payload instanceof AlertFired a) {
             return "alert " + or(a.alert(), "fired") + (a.slo() == null ? "" : " on " + a.slo())
                     + String.format(Locale.ROOT, ": burn %.1fx / %.1fx", a.longBurn(), a.shortBurn())
@@ -96,10 +97,6 @@ public final class EventSummaries {
         }
         // A payload type added after this formatter still gets a line instead of breaking the table.
         return payload.type();
-    }
-
-    private static String drill(String scenario) {
-        return scenario == null ? "drill" : "drill " + scenario;
     }
 
     private static String version(String version) {

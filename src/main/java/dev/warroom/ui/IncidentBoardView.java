@@ -99,6 +99,7 @@ public final class IncidentBoardView {
         stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(c -> new StyledCell<>(IncidentRow::stateLabel, IncidentRow::stateStyleClass));
         text(titleColumn, IncidentRow::title);
+        titleColumn.setCellFactory(c -> new FullTextCell<>());
         drillColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         drillColumn.setCellFactory(c -> new StyledCell<>(r -> r.drill() ? "DRILL" : "live",
                 r -> r.drill() ? "kind-drill" : "kind-live"));
@@ -124,6 +125,7 @@ public final class IncidentBoardView {
         text(actorColumn, TimelineRow::actor);
         text(typeColumn, TimelineRow::type);
         text(summaryColumn, TimelineRow::summary);
+        summaryColumn.setCellFactory(c -> new FullTextCell<>());
         timelineTable.setItems(viewModel.timelineRows());
     }
 

@@ -14,6 +14,7 @@ import dev.warroom.slo.Decision;
 import dev.warroom.slo.PairResult;
 import dev.warroom.slo.PolicyEvaluator;
 import dev.warroom.slo.Slo;
+import dev.warroom.slo.SloFormat;
 import dev.warroom.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,7 +129,7 @@ public final class DrillRunner {
             double sli = readings.get(readings.size() - 1);
             String summary = String.format(Locale.ROOT,
                     "SLI back above the %s objective (%.2f%%) and held for %s after step %d of %d of runbook %s",
-                    PolicyEvaluator.objective(slo.objective()), sli * 100, Durations.format(options.hold()), stepsRun,
+                    SloFormat.objective(slo.objective()), sli * 100, Durations.format(options.hold()), stepsRun,
                     runbook.steps().size(), runbook.id());
             timeline.recordAll(id, responder, List.of(new EventPayload.Mitigated(summary, sli),
                     new EventPayload.StatusUpdatePosted("stakeholders", "Mitigated: " + summary

@@ -5,7 +5,6 @@ import dev.warroom.incident.Incident;
 import dev.warroom.incident.SeverityPolicy;
 import dev.warroom.incident.SeverityTarget;
 import dev.warroom.incident.TimelineEvent;
-import dev.warroom.slo.PolicyEvaluator;
 import dev.warroom.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +70,7 @@ public final class PostmortemRenderer {
             md.append("| ").append(CLOCK.format(e.at())).append(" | +")
                     .append(Durations.format(Duration.between(incident.declaredAt(), e.at())))
                     .append(" | ").append(e.actor()).append(" | ").append(e.type()).append(": ")
-                    .append(describe(e.payload()).replace("|", "\\|")).append(" |\n");
+                    .append(EventSummaries.summarize(e.payload()).replace("|", "\\|")).append(" |\n");
         }
         md.append('\n');
 
@@ -81,54 +80,6 @@ public final class PostmortemRenderer {
         md.append("## Where we got lucky\n\n_To be written._\n\n");
         md.append("## Action items\n\n| Action | Owner | Due | Priority |\n|---|---|---|---|\n| | | | |\n");
         return md.toString();
-    }
-
-    /** One line per event, in words. */
-    public static String describe(EventPayload p) {
-        if (p instanceof EventPayload.IncidentDeclared d) {
-            return d.severity().label() + " declared" + (d.drill() ? " (drill " + d.scenario() + ")" : "") + ": " + d.title();
-        } else if (p instanceof EventPayload.AlertFired a) {
-            return a.alert() + " " + a.window() + " " + PolicyEvaluator.times(a.longBurn()) + " (threshold "
-                    + PolicyEvaluator.times(a.factor()) + ")";
-        } else if (p instanceof EventPayload.SeverityChanged c) {
-            return c.from().label() + " -> " + c.to().label();
-        } else if (p instanceof EventPayload.Paged pg) {
-            return "paged " + pg.level() + " " + pg.target();
-        } else if (p instanceof EventPayload.Escalated e) {
-            return e.fromLevel() + " -> " + e.toLevel() + " " + e.target() + ": " + e.reason();
-        } else if (p instanceof EventPayload.EscalationExhausted x) {
-            return "ladder exhausted after " + x.cycles() + " cycles";
-        } else if (p instanceof EventPayload.Acknowledged a) {
-            return "acknowledged by " + a.by() + " at " + a.level() + " after " + Durations.format(Duration.ofSeconds(a.secondsToAck()));
-        } else if (p instanceof EventPayload.TicketOpened t) {
-            return "ticket " + t.ticket() + " in " + t.queue();
-        } else if (p instanceof EventPayload.RoleAssigned r) {
-            return r.role().replace('_', ' ') + ": " + r.person();
-        } else if (p instanceof EventPayload.SymptomNamed s) {
-            return "\"" + s.text() + "\"";
-        } else if (p instanceof EventPayload.RunbookStarted r) {
-            return r.runbook() + " @" + r.version() + " (" + r.steps() + " steps)";
-        } else if (p instanceof EventPayload.StepAcked s) {
-            return "step " + s.step() + " " + s.title();
-        } else if (p instanceof EventPayload.StepSkipped s) {
-            return "step " + s.step() + " skipped: " + s.reason();
-        } else if (p instanceof EventPayload.MitigationApplied m) {
-            return m.title() + (m.reversible() ? " (reversible)" : "");
-        } else if (p instanceof EventPayload.SliObserved o) {
-            return String.format(Locale.ROOT, "SLI %.2f%% over %s (objective %s)", o.sli() * 100, o.window(),
-                    PolicyEvaluator.objective(o.objective()));
-        } else if (p instanceof EventPayload.Mitigated m) {
-            return m.summary();
-        } else if (p instanceof EventPayload.StatusUpdatePosted s) {
-            return "to " + s.audience() + ": " + s.text();
-        } else if (p instanceof EventPayload.Note n) {
-            return n.text();
-        } else if (p instanceof EventPayload.Resolved r) {
-            return r.summary();
-        } else if (p instanceof EventPayload.PostmortemPublished pm) {
-            return "postmortem " + pm.location();
-        }
-        return p.type();
     }
 
     private static void row(StringBuilder md, String key, String value) {

@@ -75,13 +75,13 @@ public final class PolicyEvaluator {
                         ? "the " + period + " budget is gone in "
                         : remaining <= 0
                         ? "the " + period + " budget is already spent; it would last "
-                        : "the " + percent(remaining) + " left of the " + period + " budget is gone in ";
+                        : "the " + SloFormat.percent(remaining) + " left of the " + period + " budget is gone in ";
                 double left = Double.isNaN(remaining) ? 1.0 : Math.max(remaining, 0) == 0 ? 1.0 : remaining;
                 Duration exhaustion = slo.timeToExhaustion(left, burn);
                 double spent = slo.budgetConsumed(burn, pair.longWindow());
                 return String.format(Locale.ROOT, "%s %s: burning %s over %s (threshold %s): at this rate %s%s; %s of it went in %s",
-                        pair.severity().label(), pair.action().word(), times(burn), Durations.format(pair.longWindow()),
-                        times(winner.factor()), budget, Durations.human(exhaustion), percent(spent),
+                        pair.severity().label(), pair.action().word(), SloFormat.times(burn), Durations.format(pair.longWindow()),
+                        SloFormat.times(winner.factor()), budget, Durations.human(exhaustion), SloFormat.percent(spent),
                         Durations.lastWindow(pair.longWindow()));
             }
             case NO_DATA -> {
@@ -97,36 +97,11 @@ public final class PolicyEvaluator {
                 String guard = results.stream().anyMatch(r -> r.status() == PairResult.Status.LOW_TRAFFIC)
                         ? " (a page pair is over its threshold but saw too little traffic to page)"
                         : "";
-                String left = Double.isNaN(remaining) ? "" : "; " + percent(remaining) + " of the " + period + " budget left";
+                String left = Double.isNaN(remaining) ? "" : "; " + SloFormat.percent(remaining) + " of the " + period + " budget left";
                 return String.format(Locale.ROOT, "ok: burning %s over %s (page at %s)%s%s",
-                        times(fastest.longBurn()), Durations.format(fastest.pair().longWindow()),
-                        times(fastest.factor()), left, guard);
+                        SloFormat.times(fastest.longBurn()), Durations.format(fastest.pair().longWindow()),
+                        SloFormat.times(fastest.factor()), left, guard);
             }
         }
-    }
-
-    /** "16.2x", "0.93x". */
-    public static String times(double burn) {
-        if (Double.isNaN(burn)) {
-            return "?x";
-        }
-        java.text.DecimalFormat format = new java.text.DecimalFormat(burn >= 10 ? "0.#" : "0.##",
-                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return format.format(burn) + "x";
-    }
-
-    /** An objective as people write it: "99.9%", "99.95%", "90%". */
-    public static String objective(double objective) {
-        return new java.text.DecimalFormat("0.#####", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
-                .format(objective * 100) + "%";
-    }
-
-    /** "2.3%", "71%". */
-    public static String percent(double fraction) {
-        double p = fraction * 100;
-        if (Math.abs(p) >= 10) {
-            return String.format(Locale.ROOT, "%.0f%%", p);
-        }
-        return String.format(Locale.ROOT, "%.1f%%", p);
     }
 }

@@ -1,5 +1,7 @@
 package dev.warroom.ui;
 
+import dev.warroom.slo.SloFormat;
+
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.IncidentState;
 import dev.warroom.incident.PageState;
@@ -19,7 +21,7 @@ public record IncidentRow(String id, String title, Severity severity, IncidentSt
 
     static IncidentRow of(Incident incident) {
         return new IncidentRow(incident.id(), incident.title(), incident.severity(), incident.state(), incident.drill(),
-                paging(incident), pagingStyleClass(incident), UiFormats.sli(incident.lastSli()),
+                paging(incident), pagingStyleClass(incident), SloFormat.sli(incident.lastSli()),
                 UiFormats.dateTime(incident.declaredAt()));
     }
 

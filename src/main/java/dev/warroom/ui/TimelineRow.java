@@ -1,5 +1,7 @@
 package dev.warroom.ui;
 
+import dev.warroom.postmortem.EventSummaries;
+
 import dev.warroom.incident.TimelineEvent;
 import java.time.Instant;
 

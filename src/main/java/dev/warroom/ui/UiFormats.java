@@ -1,7 +1,5 @@
 package dev.warroom.ui;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,30 +37,6 @@ final class UiFormats {
         String sign = d.isNegative() ? "-" : "+";
         d = d.abs();
         return String.format(Locale.ROOT, "%s%02d:%02d:%02d", sign, d.toHours(), d.toMinutesPart(), d.toSecondsPart());
-    }
-
-    /**
-     * An SLI as a percentage: "85.1%", "99.95%". Near the objective one decimal hides the
-     * difference between 99.9% and 99.95%, so values of 99% and up get two. Rounded down so a
-     * failing SLI never reads as healthy.
-     */
-    static String sli(double ratio) {
-        if (Double.isNaN(ratio)) {
-            return NONE;
-        }
-        BigDecimal percent = BigDecimal.valueOf(ratio).movePointRight(2);
-        int scale = percent.compareTo(BigDecimal.valueOf(99)) >= 0 ? 2 : 1;
-        return percent.setScale(scale, RoundingMode.DOWN).toPlainString() + "%";
-    }
-
-    /** An objective as people write it: "99.9%", "99.95%", "99%". */
-    static String objective(double ratio) {
-        if (Double.isNaN(ratio)) {
-            return NONE;
-        }
-        BigDecimal percent = BigDecimal.valueOf(ratio).movePointRight(2).setScale(3, RoundingMode.HALF_UP)
-                .stripTrailingZeros();
-        return (percent.scale() < 0 ? percent.setScale(0) : percent).toPlainString() + "%";
     }
 
     /** Turns any free text into one table line. */

@@ -294,12 +294,12 @@ class PolicyEvaluatorTest {
 
     @Test
     void times_and_percent_formatting() {
-        assertEquals("16.2x", PolicyEvaluator.times(16.2));
-        assertEquals("0.93x", PolicyEvaluator.times(0.9333333));
-        assertEquals("14.4x", PolicyEvaluator.times(14.4));
-        assertEquals("?x", PolicyEvaluator.times(Double.NaN));
-        assertEquals("2.3%", PolicyEvaluator.percent(0.0225));
-        assertEquals("71%", PolicyEvaluator.percent(0.71));
-        assertEquals("0.5%", PolicyEvaluator.percent(0.005));
+        assertEquals("16.2x", SloFormat.times(16.2));
+        assertEquals("0.93x", SloFormat.times(0.9333333));
+        assertEquals("14.4x", SloFormat.times(14.4));
+        assertEquals("?x", SloFormat.times(Double.NaN));
+        assertEquals("2.3%", SloFormat.percent(0.0225));
+        assertEquals("71%", SloFormat.percent(0.71));
+        assertEquals("0.5%", SloFormat.percent(0.005));
     }
 }

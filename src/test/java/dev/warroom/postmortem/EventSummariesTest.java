@@ -1,4 +1,4 @@
-package dev.warroom.ui;
+package dev.warroom.postmortem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

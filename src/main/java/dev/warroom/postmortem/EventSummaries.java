@@ -1,4 +1,4 @@
-package dev.warroom.ui;
+package dev.warroom.postmortem;
 
 import dev.warroom.incident.EventPayload;
 import dev.warroom.incident.EventPayload.Acknowledged;
@@ -22,12 +22,13 @@ import dev.warroom.incident.EventPayload.StepSkipped;
 import dev.warroom.incident.EventPayload.SymptomNamed;
 import dev.warroom.incident.EventPayload.TicketOpened;
 import dev.warroom.incident.Severity;
+import dev.warroom.slo.SloFormat;
 import dev.warroom.time.Durations;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * One readable line per timeline event, for the timeline table: "paged L1 ana (ana@oncall.example)",
+ * One readable line per timeline event, for the console's timeline and the postmortem: "paged L1 ana (ana@oncall.example)",
  * "SLI 85.1% (objective 99.9%)". Fields the event left empty are left out rather than shown as
  * "null".
  */
@@ -36,7 +37,7 @@ public final class EventSummaries {
     }
 
     public static String summarize(EventPayload payload) {
-        return UiFormats.oneLine(describe(payload));
+        return oneLine(describe(payload));
     }
 
     private static String describe(EventPayload payload) {
@@ -48,7 +49,7 @@ public final class EventSummaries {
             return "alert " + or(a.alert(), "fired") + (a.slo() == null ? "" : " on " + a.slo())
                     + String.format(Locale.ROOT, ": burn %.1fx / %.1fx", a.longBurn(), a.shortBurn())
                     + (a.window() == null ? "" : " over " + a.window())
-                    + ", budget left " + UiFormats.objective(a.budgetRemaining())
+                    + ", budget left " + SloFormat.objective(a.budgetRemaining())
                     + (a.severity() == null ? "" : " -> " + a.severity().label());
         } else if (payload instanceof SeverityChanged c) {
             return label(c.from()) + " -> " + label(c.to()) + suffix(": ", c.reason());
@@ -82,10 +83,10 @@ public final class EventSummaries {
                     + (m.reversible() ? " (reversible)" : " (one-way)")
                     + (m.step() == null ? "" : ", runbook step " + m.step());
         } else if (payload instanceof SliObserved o) {
-            return "SLI " + UiFormats.sli(o.sli()) + " (objective " + UiFormats.objective(o.objective())
+            return "SLI " + SloFormat.sli(o.sli()) + " (objective " + SloFormat.objective(o.objective())
                     + suffix(", ", o.window() == null ? null : o.window() + " window") + ")";
         } else if (payload instanceof Mitigated m) {
-            return "mitigated at SLI " + UiFormats.sli(m.sli()) + suffix(": ", m.summary());
+            return "mitigated at SLI " + SloFormat.sli(m.sli()) + suffix(": ", m.summary());
         } else if (payload instanceof StatusUpdatePosted s) {
             return "status update" + suffix(" to ", s.audience()) + suffix(": ", s.text());
         } else if (payload instanceof Note n) {
@@ -134,5 +135,9 @@ public final class EventSummaries {
             }
         }
         return b.toString();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -23,6 +23,11 @@ import java.util.SplittableRandom;
 public final class MockService implements WindowCounts {
     private static final long SAMPLE_EVERY_SECONDS = 10;
     private static final Duration KEEP = Duration.ofDays(4);
+    /**
+     * Every second of the last two hours is kept exactly: short windows straddle the moment a
+     * mitigation takes effect, and interpolating across that step would blur the reading.
+     */
+    private static final int EXACT_SECONDS = 2 * 3600 + 1;
 
     private final Scenario scenario;
     private final Clock clock;
@@ -32,6 +37,10 @@ public final class MockService implements WindowCounts {
     private final Map<String, Instant> applied = new LinkedHashMap<>();
     /** Cumulative (second, total, bad) every {@link #SAMPLE_EVERY_SECONDS}; oldest first. */
     private final List<long[]> samples = new ArrayList<>();
+    /** Cumulative total and bad at each of the last {@link #EXACT_SECONDS} seconds, a ring indexed by second. */
+    private final long[] exactTotal = new long[EXACT_SECONDS];
+    private final long[] exactBad = new long[EXACT_SECONDS];
+    private final long firstSecond;
     private long simulatedSecond;
     private long total;
     private long bad;
@@ -43,6 +52,7 @@ public final class MockService implements WindowCounts {
         this.failureStart = start.plus(scenario.startsAfter());
         this.random = new SplittableRandom(seed);
         this.simulatedSecond = start.getEpochSecond();
+        this.firstSecond = simulatedSecond;
         samples.add(new long[] {simulatedSecond, 0, 0});
     }
 
@@ -108,6 +118,9 @@ public final class MockService implements WindowCounts {
             total += requests;
             bad += binomial(requests, pBad);
             simulatedSecond++;
+            int slot = (int) Math.floorMod(simulatedSecond, (long) EXACT_SECONDS);
+            exactTotal[slot] = total;
+            exactBad[slot] = bad;
             if (simulatedSecond % SAMPLE_EVERY_SECONDS == 0) {
                 samples.add(new long[] {simulatedSecond, total, bad});
                 trim();
@@ -144,6 +157,10 @@ public final class MockService implements WindowCounts {
         }
         if (s >= simulatedSecond) {
             return new double[] {total, bad};
+        }
+        if (s > simulatedSecond - EXACT_SECONDS && s > firstSecond) {
+            int slot = (int) Math.floorMod(s, (long) EXACT_SECONDS);
+            return new double[] {exactTotal[slot], exactBad[slot]};
         }
         int lo = 0;
         int hi = samples.size() - 1;

@@ -36,13 +36,17 @@ class DrillRunnerTest {
     }
 
     static Run play(String scenarioId, long seed, Duration ackAfter) {
-        VirtualClock clock = new VirtualClock(START);
+        return play(scenarioId, seed, ackAfter, START);
+    }
+
+    static Run play(String scenarioId, long seed, Duration ackAfter, Instant start) {
+        VirtualClock clock = new VirtualClock(start);
         Timeline timeline = new InMemoryTimeline(clock);
         RecordingPager pager = new RecordingPager();
         EscalationLadder ladder = new EscalationLadder(EscalationPolicy.defaults(), SeverityPolicy.defaults(), pager,
                 timeline, clock);
         DrillRunner runner = new DrillRunner(SCENARIOS.require(scenarioId), RUNBOOKS, timeline, ladder,
-                AlertPolicy.sreWorkbook(), clock, DrillOptions.defaults(seed, START).withAckAfter(ackAfter), line -> { });
+                AlertPolicy.sreWorkbook(), clock, DrillOptions.defaults(seed, start).withAckAfter(ackAfter), line -> { });
         return new Run(runner.run(), pager);
     }
 
@@ -92,6 +96,17 @@ class DrillRunnerTest {
                 .mapToInt(e -> ((EventPayload.StepAcked) e.payload()).step()).max().orElseThrow();
         assertEquals(r.stepsRun(), lastAcked);
         assertTrue(types(r).indexOf("mitigated") > types(r).lastIndexOf("step_acked"));
+    }
+
+    @Test
+    void providerOutage_recoversAtTheThirdMitigation_forAnySeedAndStartSecond() {
+        for (long seed = 1; seed <= 25; seed++) {
+            Instant start = START.plusSeconds(seed * 7);
+            DrillResult r = play("provider-outage", seed, DrillOptions.DEFAULT_ACK_AFTER, start).result();
+            long applied = types(r).stream().filter("mitigation_applied"::equals).count();
+            assertEquals(3, applied, "seed " + seed + ": " + r.sliReadings());
+            assertTrue(r.recovered(), "seed " + seed);
+        }
     }
 
     @Test

@@ -58,6 +58,23 @@ class MockServiceTest {
     }
 
     @Test
+    void shortWindow_afterAMitigationTakesEffect_seesOnlyTheRestoredHealth() {
+        // a start off the 10-second sample grid: readings must not blur across the moment of effect
+        VirtualClock clock = new VirtualClock(START.plusSeconds(7));
+        MockService mock = new MockService(outage, clock, 9);
+        clock.advance(outage.startsAfter().plus(outage.ramp()).plus(Duration.ofMinutes(3)));
+        for (Mitigation m : outage.mitigations()) {
+            mock.apply(m.id());
+        }
+        Duration effect = outage.mitigations().stream().map(Mitigation::takesEffectAfter).max(Duration::compareTo)
+                .orElseThrow();
+        clock.advance(effect.plus(Duration.ofMinutes(2)));
+        EventCounts window = mock.over(Duration.ofMinutes(2));
+        assertTrue(window.bad() <= 6, "about one bad request expected at the baseline, got " + window.bad()
+                + " of " + window.total());
+    }
+
+    @Test
     void sameSeed_drawsTheSameCounters() {
         long[] a = countersAfter(5);
         long[] b = countersAfter(5);

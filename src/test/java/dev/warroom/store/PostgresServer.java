@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A throwaway PostgreSQL cluster from the Debian package, on a free loopback port in a temp dir.
@@ -44,18 +43,21 @@ final class PostgresServer implements AutoCloseable {
         this.stopOnExit = new Thread(this::stopQuietly, "postgres-stop");
     }
 
+    /** Why tests on PostgreSQL cannot run here. */
+    static final String NOT_INSTALLED = "PostgreSQL server binaries not found under " + VERSIONS
+            + "/*/bin (apt-get install postgresql)";
+
     /**
-     * Starts a cluster, or skips the calling test class when PostgreSQL is not installed, unless
-     * {@code WARROOM_REQUIRE_POSTGRES=1} (CI) makes a missing server a failure.
+     * Starts a cluster; null when PostgreSQL is not installed, unless {@code WARROOM_REQUIRE_POSTGRES=1}
+     * (set by CI) makes a missing server a failure.
      */
-    static PostgresServer startOrSkip() throws IOException, InterruptedException {
+    static PostgresServer startIfInstalled() throws IOException, InterruptedException {
         Path bin = findBin();
         if (bin == null) {
-            String why = "PostgreSQL server binaries not found under " + VERSIONS + "/*/bin (apt-get install postgresql)";
             if ("1".equals(System.getenv("WARROOM_REQUIRE_POSTGRES"))) {
-                throw new AssertionError(why + ", and WARROOM_REQUIRE_POSTGRES=1 requires them");
+                throw new AssertionError(NOT_INSTALLED + ", and WARROOM_REQUIRE_POSTGRES=1 requires them");
             }
-            Assumptions.abort(why);
+            return null;
         }
         Path dir = Files.createTempDirectory("warroom-pg");
         List<String> asUser = List.of();
@@ -69,6 +71,8 @@ final class PostgresServer implements AutoCloseable {
             server.start();
         } catch (IOException | RuntimeException | Error e) {
             server.stopQuietly();
+            Runtime.getRuntime().removeShutdownHook(server.stopOnExit);
+            deleteTree(dir);
             throw e;
         }
         return server;

@@ -18,6 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -156,6 +161,34 @@ abstract class TimelineContract {
         Incident c = reopened.declare("dave", SampleEvents.declared("third"));
         assertEquals("INC-0003", c.id());
         assertEquals(c, reopened.incidents().get(0));
+    }
+
+    @Test
+    void record_fromManyThreadsKeepsSeqsContiguous() throws Exception {
+        Timeline timeline = open().timeline(clock);
+        Incident incident = timeline.declare("alice", SampleEvents.declared("threads"));
+        int threads = 4;
+        int each = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int worker = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        timeline.record(incident.id(), "worker-" + worker, new EventPayload.Note(worker + "/" + i));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> seqs = timeline.events(incident.id()).stream().map(TimelineEvent::seq).toList();
+        assertEquals(LongStream.rangeClosed(1, 1 + threads * each).boxed().toList(), seqs);
+        assertEquals(1 + threads * each, timeline.require(incident.id()).lastSeq());
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class Launcher {
         // Flyway reports every migration check at INFO; a person at a terminal needs only real problems
         FLYWAY_LOG.setLevel(Level.SEVERE);
         if (args.length == 0) {
-            WarroomApp.launchConsole(args);
+            WarroomApp.launchConsole(null);
             return;
         }
         System.exit(WarroomCommand.run(args));

@@ -5,51 +5,59 @@ import dev.warroom.store.StorePaths;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.ui.ConsoleScene;
 import dev.warroom.ui.IncidentBoardViewModel;
+import dev.warroom.ui.StoreErrorView;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.animation.Animation;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 
 /**
- * The desktop console. The store is opened in {@link #init()}, off the FX thread; a store held by
- * another process becomes a dialog that names the file, not a stack trace.
+ * The desktop console. The store is opened in {@link #init()}, off the FX thread; a store that
+ * cannot be opened (another Warroom holds it) becomes a window that names the file, not a stack trace.
  */
 public final class WarroomApp extends Application {
+    /** Set before launch by {@code warroom console --db}; JavaFX constructs the app itself. */
+    private static volatile Path requestedStore;
+
     private WarroomStore store;
     private StoreException openFailure;
     private ExecutorService background;
     private Animation refresh;
 
-    static void launchConsole(String[] args) {
-        Application.launch(WarroomApp.class, args);
+    static void launchConsole(Path storeBase) {
+        useStore(storeBase);
+        Application.launch(WarroomApp.class);
+    }
+
+    /** The store the next console opens; null means the default ({@code WARROOM_DB} or the data directory). */
+    static void useStore(Path storeBase) {
+        requestedStore = storeBase;
     }
 
     @Override
     public void init() {
-        try {
-            store = WarroomStore.openH2(StorePaths.resolve(null));
-        } catch (StoreException e) {
-            openFailure = e;
-        }
         background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "warroom-store-reader");
             t.setDaemon(true);
             return t;
         });
+        try {
+            store = WarroomStore.openH2(requestedStore != null ? requestedStore : StorePaths.resolve(null));
+        } catch (StoreException e) {
+            openFailure = e;
+        }
     }
 
     @Override
     public void start(Stage stage) {
         if (openFailure != null) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, openFailure.getMessage());
-            alert.setTitle("Warroom cannot open its store");
-            alert.setHeaderText("Warroom cannot open its store");
-            alert.showAndWait();
-            Platform.exit();
+            stage.setTitle(ConsoleScene.TITLE + " — cannot open the store");
+            stage.setScene(StoreErrorView.create(openFailure.getMessage(), Platform::exit));
+            stage.show();
             return;
         }
         IncidentBoardViewModel viewModel = new IncidentBoardViewModel(store.timeline(Clock.systemUTC()), background,
@@ -57,7 +65,6 @@ public final class WarroomApp extends Application {
         stage.setTitle(ConsoleScene.TITLE + " — " + store.location());
         stage.setScene(ConsoleScene.create(viewModel));
         refresh = ConsoleScene.autoRefresh(viewModel, ConsoleScene.REFRESH_EVERY);
-        refresh.play();
         viewModel.refresh();
         stage.show();
     }

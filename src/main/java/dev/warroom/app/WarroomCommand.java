@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "warroom", mixinStandardHelpOptions = true, versionProvider = WarroomCommand.Version.class,
         description = "Incident console: SLO burn-rate alerting, escalation, runbooks, timeline and postmortems.%n"
                 + "Without a command it opens the desktop console.",
-        subcommands = {SloCommand.class, DrillCommand.class, MockCommand.class, IncidentsCommand.class,
+        subcommands = {ConsoleCommand.class, SloCommand.class, DrillCommand.class, MockCommand.class, IncidentsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WarroomCommand implements Runnable {
 

@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warroom.incident.EventPayload;
 import dev.warroom.incident.Severity;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -30,14 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The board on a (headless) screen: what an IC sees on a drill night, and the README screenshot. */
 @ExtendWith(ApplicationExtension.class)
 class IncidentBoardViewTest {
-    static final Path SCREENSHOT = Path.of("docs", "screenshots", "incident-board-dark.png");
-
-    static {
-        // Monocle's headless screen is 1280x800 unless told otherwise; the console is laid out for 1366x768.
-        if (System.getProperty("headless.geometry") == null) {
-            System.setProperty("headless.geometry", "1920x1080-32");
-        }
-    }
+    static final Path SCREENSHOT = Screenshots.DIR.resolve("incident-board-dark.png");
 
     private final BoardFixtures fixtures = BoardFixtures.nightShift();
     private IncidentBoardViewModel board;
@@ -126,10 +116,6 @@ class IncidentBoardViewTest {
     }
 
     private void writeScreenshot(FxRobot robot) throws IOException {
-        WaitForAsyncUtils.waitForFxEvents();
-        BufferedImage[] image = new BufferedImage[1];
-        robot.interact(() -> image[0] = SwingFXUtils.fromFXImage(scene.snapshot(null), null));
-        Files.createDirectories(SCREENSHOT.getParent());
-        ImageIO.write(image[0], "png", SCREENSHOT.toFile());
+        Screenshots.write(robot, scene, SCREENSHOT.getFileName().toString());
     }
 }

@@ -12,7 +12,6 @@ import dev.warroom.incident.Incident;
 import dev.warroom.incident.SeverityPolicy;
 import dev.warroom.incident.TimelineJson;
 import dev.warroom.paging.EscalationLadder;
-import dev.warroom.paging.EscalationPolicy;
 import dev.warroom.paging.RecordingPager;
 import dev.warroom.postmortem.PostmortemRenderer;
 import dev.warroom.postmortem.RegressionCase;
@@ -105,11 +104,12 @@ public final class DrillCommand implements Callable<Integer> {
         DrillOptions options = DrillOptions.defaults(actualSeed, startAt).withAckAfter(ack).withSpeed(speed);
 
         VirtualClock clock = new VirtualClock(startAt);
-        SeverityPolicy severities = SeverityPolicy.defaults();
+        Settings settings = store.settings();
+        SeverityPolicy severities = settings.severities();
         DrillResult result;
         try (WarroomStore db = store.open()) {
             var timeline = db.timeline(clock);
-            EscalationLadder ladder = new EscalationLadder(EscalationPolicy.defaults(), severities, new RecordingPager(),
+            EscalationLadder ladder = new EscalationLadder(settings.escalation(), severities, new RecordingPager(),
                     timeline, clock);
             DrillRunner runner = new DrillRunner(s, RunbookLibrary.bundled(), timeline, ladder, AlertPolicy.sreWorkbook(),
                     clock, options, line -> { });

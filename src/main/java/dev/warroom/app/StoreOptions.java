@@ -11,7 +11,17 @@ final class StoreOptions {
             description = "H2 store file (default: $WARROOM_DB, else the user data directory, e.g. ~/.local/share/warroom/warroom).")
     Path db;
 
+    /** The store's base path (without {@code .mv.db}), from --db, $WARROOM_DB or the data directory. */
+    Path base() {
+        return StorePaths.resolve(db == null ? null : db.toString());
+    }
+
     WarroomStore open() {
-        return WarroomStore.openH2(StorePaths.resolve(db == null ? null : db.toString()));
+        return WarroomStore.openH2(base());
+    }
+
+    /** Severity targets and escalation ladder: the files beside the store, or the bundled defaults. */
+    Settings settings() {
+        return Settings.forStore(base());
     }
 }

@@ -50,7 +50,8 @@ public final class WarroomCommand implements Runnable {
         cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
             if (ex instanceof StoreException || ex instanceof DrillException || ex instanceof IllegalArgumentException
                     || ex instanceof IllegalTransitionException || ex instanceof ScenarioFormatException
-                    || ex instanceof RunbookFormatException) {
+                    || ex instanceof RunbookFormatException || ex instanceof java.io.IOException
+                    || ex instanceof java.io.UncheckedIOException) {
                 c.getErr().println("warroom: " + ex.getMessage());
                 return CommandLine.ExitCode.SOFTWARE;
             }

@@ -102,6 +102,31 @@ class CommandLineTest {
     }
 
     @Test
+    void autoDrill_usesTheEscalationLadderBesideTheStore(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("escalation.yaml"), """
+                name: payments
+                delay: 3m
+                levels:
+                  - {name: L1, role: primary, person: noor, contact: noor@payments.example}
+                  - {name: L2, role: secondary, person: kai, contact: kai@payments.example}
+                """);
+        Result r = run("drill", "--scenario", "provider-outage", "--auto", "--seed", "2", "--ack-after", "4m",
+                "--out", tmp.resolve("out").toString(), "--db", tmp.resolve("warroom").toString());
+        assertEquals(0, r.exit(), r.err());
+        String timeline = Files.readString(tmp.resolve("out/timeline.json"));
+        assertTrue(timeline.contains("\"target\" : \"noor\"") && timeline.contains("\"by\" : \"kai\""),
+                "L1 noor paged, 3m later L2 kai, who acks at 4m:\n" + timeline);
+    }
+
+    @Test
+    void badEscalationFile_isAnErrorNamingTheFile(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("escalation.yaml"), "levels:\n  - {name: L1, delay: soon}\n");
+        Result r = run("drill", "--scenario", "provider-outage", "--auto", "--db", tmp.resolve("warroom").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains(tmp.resolve("escalation.yaml").toString()) && r.err().contains("levels[0]"), r.err());
+    }
+
+    @Test
     void unknownScenario_isAClearErrorNamingTheChoices() {
         Result r = run("drill", "--scenario", "meteor-strike", "--auto", "--db", "unused");
         assertEquals(1, r.exit());

@@ -39,6 +39,7 @@ public final class WarroomCommand implements Runnable {
     /** The configured command line; tests pass their own writers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         CommandLine cmd = new CommandLine(new WarroomCommand());
+        cmd.setUsageHelpWidth(100);
         cmd.setOut(out);
         cmd.setErr(err);
         cmd.setParameterExceptionHandler((ex, args) -> {

@@ -49,7 +49,7 @@ public final class EventSummaries {
             return "alert " + or(a.alert(), "fired") + (a.slo() == null ? "" : " on " + a.slo())
                     + String.format(Locale.ROOT, ": burn %.1fx / %.1fx", a.longBurn(), a.shortBurn())
                     + (a.window() == null ? "" : " over " + a.window())
-                    + ", budget left " + SloFormat.objective(a.budgetRemaining())
+                    + ", budget left " + SloFormat.percent(a.budgetRemaining())
                     + (a.severity() == null ? "" : " -> " + a.severity().label());
         } else if (payload instanceof SeverityChanged c) {
             return label(c.from()) + " -> " + label(c.to()) + suffix(": ", c.reason());

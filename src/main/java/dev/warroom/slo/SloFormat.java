@@ -23,8 +23,11 @@ public final class SloFormat {
         return format.format(burn) + "x";
     }
 
-    /** A share of the budget: "2.3%", "71%". */
+    /** A share of the budget: "2.3%", "71%"; {@link #NONE} when unknown. */
     public static String percent(double fraction) {
+        if (Double.isNaN(fraction)) {
+            return NONE;
+        }
         double p = fraction * 100;
         if (Math.abs(p) >= 10) {
             return String.format(Locale.ROOT, "%.0f%%", p);

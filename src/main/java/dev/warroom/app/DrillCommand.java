@@ -7,7 +7,7 @@ import dev.warroom.drill.DrillResult;
 import dev.warroom.drill.DrillRunner;
 import dev.warroom.drill.Scenario;
 import dev.warroom.drill.ScenarioLibrary;
-import dev.warroom.drill.VirtualClock;
+import dev.warroom.time.VirtualClock;
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.SeverityPolicy;
 import dev.warroom.incident.TimelineJson;

@@ -1,5 +1,7 @@
 package dev.warroom.drill;
 
+import dev.warroom.time.VirtualClock;
+
 import dev.warroom.incident.EventPayload;
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.PageState;

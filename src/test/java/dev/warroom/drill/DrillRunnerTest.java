@@ -1,5 +1,7 @@
 package dev.warroom.drill;
 
+import dev.warroom.time.VirtualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

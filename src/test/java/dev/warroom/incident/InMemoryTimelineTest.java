@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.warroom.testing.MutableClock;
+import dev.warroom.time.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class InMemoryTimelineTest {
-    private MutableClock clock;
+    private VirtualClock clock;
     private InMemoryTimeline timeline;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(Instant.parse("2026-03-04T11:00:00.123456Z"));
+        clock = new VirtualClock(Instant.parse("2026-03-04T11:00:00.123456Z"));
         timeline = new InMemoryTimeline(clock);
     }
 

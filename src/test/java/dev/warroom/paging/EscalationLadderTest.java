@@ -12,7 +12,7 @@ import dev.warroom.incident.PageState;
 import dev.warroom.incident.Severity;
 import dev.warroom.incident.SeverityPolicy;
 import dev.warroom.incident.TimelineEvent;
-import dev.warroom.testing.MutableClock;
+import dev.warroom.time.VirtualClock;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,14 +25,14 @@ class EscalationLadderTest {
     private static final Instant T0 = Instant.parse("2026-03-04T02:00:00Z");
     private static final Duration FIVE = Duration.ofMinutes(5);
 
-    private MutableClock clock;
+    private VirtualClock clock;
     private InMemoryTimeline timeline;
     private RecordingPager pager;
     private EscalationLadder ladder;
 
     @BeforeEach
     void setUp() {
-        clock = new MutableClock(T0);
+        clock = new VirtualClock(T0);
         timeline = new InMemoryTimeline(clock);
         pager = new RecordingPager();
         ladder = new EscalationLadder(EscalationPolicy.defaults(), SeverityPolicy.defaults(), pager, timeline, clock);

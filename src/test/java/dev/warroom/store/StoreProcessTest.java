@@ -1,5 +1,7 @@
 package dev.warroom.store;
 
+import dev.warroom.time.VirtualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,7 +34,7 @@ class StoreProcessTest {
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void record_survivesReopenInNewJvm() throws Exception {
-        MutableClock clock = new MutableClock(Instant.parse("2025-06-01T10:15:30.987654Z"));
+        VirtualClock clock = new VirtualClock(Instant.parse("2025-06-01T10:15:30.987654Z"));
         List<String> expected = new ArrayList<>();
         try (WarroomStore store = WarroomStore.openH2(base())) {
             Timeline timeline = store.timeline(clock);

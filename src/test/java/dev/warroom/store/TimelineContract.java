@@ -1,5 +1,7 @@
 package dev.warroom.store;
 
+import dev.warroom.time.VirtualClock;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,7 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** The Timeline contract of {@link JdbcTimeline}, run against every database the store supports. */
 abstract class TimelineContract {
-    protected final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T02:00:00.123456789Z"));
+    protected final VirtualClock clock = new VirtualClock(Instant.parse("2025-03-01T02:00:00.123456789Z"));
     private final List<WarroomStore> opened = new ArrayList<>();
 
     /** Opens the store under test; every call in one test opens the same database. */

@@ -1,5 +1,7 @@
 package dev.warroom.ui;
 
+import dev.warroom.time.VirtualClock;
+
 import dev.warroom.incident.EventPayload;
 import dev.warroom.incident.InMemoryTimeline;
 import dev.warroom.incident.Severity;
@@ -22,7 +24,7 @@ final class BoardFixtures {
     static final String TICKET_ID = "INC-0002";
     static final String RESOLVED_ID = "INC-0001";
 
-    final MutableClock clock = new MutableClock(Instant.parse("2025-03-14T00:52:00Z"));
+    final VirtualClock clock = new VirtualClock(Instant.parse("2025-03-14T00:52:00Z"));
     final InMemoryTimeline timeline = new InMemoryTimeline(clock);
     private final EscalationLadder ladder = new EscalationLadder(EscalationPolicy.defaults(), SeverityPolicy.defaults(),
             new RecordingPager(), timeline, clock);

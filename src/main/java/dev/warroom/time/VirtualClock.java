@@ -1,4 +1,4 @@
-package dev.warroom.drill;
+package dev.warroom.time;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that only moves when told to: drills run hours of incident in seconds, tests step it. */
+/**
+ * A clock that only moves when told to, and only forward: drills run hours of incident in seconds,
+ * tests step it to the millisecond. Thread-safe.
+ */
 public final class VirtualClock extends Clock {
     private final AtomicReference<Instant> now;
 
@@ -20,6 +23,16 @@ public final class VirtualClock extends Clock {
             throw new IllegalArgumentException("a clock does not run backwards");
         }
         return now.updateAndGet(t -> t.plus(by));
+    }
+
+    /** Moves the clock to {@code at}, which must not be before now. */
+    public Instant set(Instant at) {
+        return now.updateAndGet(t -> {
+            if (at.isBefore(t)) {
+                throw new IllegalArgumentException("a clock does not run backwards: " + at + " is before " + t);
+            }
+            return at;
+        });
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.warroom.runbook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -57,21 +56,21 @@ public final class RunbookParser {
         String body = bodyStart < 0 ? "" : text.substring(bodyStart + 1);
         int bodyFirstLine = (int) text.substring(0, Math.max(bodyStart + 1, 0)).chars().filter(c -> c == '\n').count() + 1;
 
-        JsonNode meta;
+        YamlSource front;
         try {
-            meta = YAML.readTree(yaml);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr() + 1;
-            throw new RunbookFormatException(source, line, "front matter is not valid YAML: " + e.getOriginalMessage());
+            front = YamlSource.parse(yaml, 2);
+        } catch (YamlSource.Problem e) {
+            throw new RunbookFormatException(source, e.line(), "front matter is " + e.getMessage());
         }
+        JsonNode meta = front.tree();
         if (meta == null || !meta.isObject()) {
             throw new RunbookFormatException(source, 2, "front matter must be a YAML mapping (id, title, symptoms, ...)");
         }
-        String id = required(meta, "id", source, yaml);
+        String id = required(meta, "id", source, front);
         if (!ID.matcher(id).matches()) {
-            throw new RunbookFormatException(source, lineOf(yaml, "id"), "id '" + id + "' must be lowercase letters, digits and '-'");
+            throw new RunbookFormatException(source, front.line("id"), "id '" + id + "' must be lowercase letters, digits and '-'");
         }
-        String title = required(meta, "title", source, yaml);
+        String title = required(meta, "title", source, front);
 
         List<String> lines = List.of(body.split("\n", -1));
         Node document = MARKDOWN.parse(body);
@@ -233,10 +232,10 @@ public final class RunbookParser {
         return block.lines().map(String::strip).reduce((a, c) -> a + "\n" + c).orElse("");
     }
 
-    private static String required(JsonNode meta, String field, String source, String yaml) {
+    private static String required(JsonNode meta, String field, String source, YamlSource front) {
         JsonNode n = meta.get(field);
         if (n == null || n.isNull() || n.asText().isBlank()) {
-            throw new RunbookFormatException(source, Math.max(2, lineOf(yaml, field)), "front matter needs '" + field + ":'");
+            throw new RunbookFormatException(source, front.line(field), "front matter needs '" + field + ":'");
         }
         return n.asText().strip();
     }
@@ -262,17 +261,6 @@ public final class RunbookParser {
                     ? YAML.convertValue(e.getValue(), List.class) : e.getValue().asText()));
         }
         return owners;
-    }
-
-    /** 1-based line of {@code field:} inside the front matter, counting the opening '---'. */
-    private static int lineOf(String yaml, String field) {
-        String[] lines = yaml.split("\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].startsWith(field + ":")) {
-                return i + 2;
-            }
-        }
-        return 2;
     }
 
     static String hash(String content) {

@@ -118,13 +118,13 @@ class ScenarioParserTest {
                   period: 28d
                 """, "");
         ScenarioFormatException e = error(text);
-        assertEquals("drills/broken.yaml:1: 'slo:' is required and must be a mapping", e.getMessage());
+        assertEquals("drills/broken.yaml:1: slo: is required and must be a mapping", e.getMessage());
     }
 
     @Test
     void objectiveAboveOne() {
         ScenarioFormatException e = error(changed("objective: 0.999", "objective: 1.5"));
-        assertTrue(e.getMessage().startsWith("drills/broken.yaml:9: slo: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("drills/broken.yaml:9: slo.objective: "), e.getMessage());
         assertTrue(e.getMessage().contains("objective"), e.getMessage());
         assertTrue(e.getMessage().contains("1.5"), e.getMessage());
     }
@@ -139,33 +139,33 @@ class ScenarioParserTest {
     @Test
     void baselineAboveTheErrorBudget() {
         ScenarioFormatException e = error(changed("baseline_error_ratio: 0.0001", "baseline_error_ratio: 0.002"));
-        assertTrue(e.getMessage().startsWith("drills/broken.yaml:13: traffic.baseline_error_ratio 0.002"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("drills/broken.yaml:13: traffic.baseline_error_ratio: 0.002"), e.getMessage());
         assertTrue(e.getMessage().contains("error budget (0.001)"), e.getMessage());
     }
 
     @Test
     void healthAboveOne() {
         ScenarioFormatException e = error(changed("health: 0.4", "health: 1.7"));
-        assertEquals("drills/broken.yaml:17: 'health:' must be a fraction between 0 and 1, got 1.7", e.getMessage());
+        assertEquals("drills/broken.yaml:17: failure.health: must be a fraction between 0 and 1, got 1.7", e.getMessage());
     }
 
     @Test
     void badDuration() {
         ScenarioFormatException e = error(changed("ramp: 1m", "ramp: soon"));
-        assertTrue(e.getMessage().startsWith("drills/broken.yaml:16: ramp: "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("drills/broken.yaml:16: failure.ramp: "), e.getMessage());
         assertTrue(e.getMessage().contains("'soon'"), e.getMessage());
     }
 
     @Test
     void restoresOutOfRangeInTheSecondMitigationNamesItsLine() {
         ScenarioFormatException e = error(changed("restores: 0.1", "restores: 1.1"));
-        assertEquals("drills/broken.yaml:26: 'restores:' must be a fraction between 0 and 1, got 1.1", e.getMessage());
+        assertEquals("drills/broken.yaml:26: mitigations[1].restores: must be a fraction between 0 and 1, got 1.1", e.getMessage());
     }
 
     @Test
     void duplicateMitigationIdNamesTheDuplicate() {
         ScenarioFormatException e = error(changed("- id: pause-retries", "- id: scale-workers"));
-        assertEquals("drills/broken.yaml:24: mitigations: duplicate id 'scale-workers'", e.getMessage());
+        assertEquals("drills/broken.yaml:24: mitigations[1].id: duplicate mitigation id 'scale-workers'", e.getMessage());
     }
 
     @Test

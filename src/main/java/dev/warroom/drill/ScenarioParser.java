@@ -2,7 +2,7 @@ package dev.warroom.drill;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warroom.incident.Severity;
-import dev.warroom.runbook.YamlSource;
+import dev.warroom.config.YamlSource;
 import dev.warroom.slo.Sli;
 import dev.warroom.slo.Slo;
 import dev.warroom.time.Durations;

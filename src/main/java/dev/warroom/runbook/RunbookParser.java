@@ -1,6 +1,7 @@
 package dev.warroom.runbook;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.warroom.config.YamlSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.charset.StandardCharsets;

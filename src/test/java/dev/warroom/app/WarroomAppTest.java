@@ -9,7 +9,6 @@ import dev.warroom.incident.Timeline;
 import dev.warroom.store.HoldStoreMain;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.ui.IncidentRow;
-import dev.warroom.ui.Screenshots;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -74,9 +73,8 @@ class WarroomAppTest {
     }
 
     @Test
-    void console_onAStoreHeldByAnotherProcess_namesTheFileAndOffersQuit() throws Exception {
-        // a fixed place, so the README screenshot does not change with every run
-        Path base = Path.of("target", "held-store", "warroom").toAbsolutePath();
+    void console_onAStoreHeldByAnotherProcess_namesTheFileAndOffersQuit(@TempDir Path dir) throws Exception {
+        Path base = dir.resolve("held");
         Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), HoldStoreMain.class.getName(), base.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -93,7 +91,6 @@ class WarroomAppTest {
             assertTrue(message.getText().contains(base + ".mv.db"), message.getText());
             assertTrue(message.getText().contains("already open"), message.getText());
             assertEquals("Quit", robot.lookup(".store-error .button").queryAs(Button.class).getText());
-            Screenshots.write(robot, message.getScene(), "store-locked-dark.png");
         } finally {
             holder.destroyForcibly();
             holder.waitFor(30, TimeUnit.SECONDS);

@@ -133,7 +133,7 @@ class SeverityPolicyTest {
                   sev2: {ack_within: 1h}
                   sev3: {ack_by: next_business_day}
                 """));
-        assertEquals("team.yaml: severities.sev1.ack_within: not a duration: 'soon' (expected e.g. 5m, 1h, 28d)",
+        assertEquals("team.yaml:3: severities.sev1.ack_within: not a duration: 'soon' (expected e.g. 5m, 1h, 28d)",
                 e.getMessage());
     }
 
@@ -146,23 +146,23 @@ class SeverityPolicyTest {
                   sev2: {ack_within_business_hours: 1h}
                   sev3: {ack_by: next_business_day}
                 """));
-        assertTrue(e.getMessage().startsWith("team.yaml: severities.sev2: needs ack_within"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("team.yaml:4: severities.sev2: needs ack_within"), e.getMessage());
     }
 
     @Test
     void unknownSeverity_andBadDay_andInvalidYaml_nameTheSource() {
         IllegalArgumentException sev = assertThrows(IllegalArgumentException.class,
                 () -> parse("severities:\n  sev9: {ack_within: 5m}\n"));
-        assertTrue(sev.getMessage().startsWith("team.yaml: severities.sev9: unknown severity"), sev.getMessage());
+        assertTrue(sev.getMessage().startsWith("team.yaml:2: severities.sev9: unknown severity"), sev.getMessage());
         IllegalArgumentException day = assertThrows(IllegalArgumentException.class,
                 () -> parse("business_hours: {days: [MON, XYZ]}\nseverities: {}\n"));
-        assertEquals("team.yaml: business_hours.days: unknown day 'XYZ'", day.getMessage());
+        assertEquals("team.yaml:1: business_hours.days[1]: unknown day 'XYZ'", day.getMessage());
         IllegalArgumentException yaml = assertThrows(IllegalArgumentException.class,
                 () -> parse("severities:\n  sev1: [unclosed\n"));
         assertTrue(yaml.getMessage().startsWith("team.yaml:") && yaml.getMessage().contains("not valid YAML"),
                 yaml.getMessage());
         IllegalArgumentException scalar = assertThrows(IllegalArgumentException.class, () -> parse("just text"));
-        assertTrue(scalar.getMessage().startsWith("team.yaml: expected a mapping"), scalar.getMessage());
+        assertTrue(scalar.getMessage().startsWith("team.yaml:1: expected a mapping"), scalar.getMessage());
     }
 
     @Test
@@ -186,7 +186,7 @@ class SeverityPolicyTest {
                   sev2: {ack_within: 1h}
                   sev3: {ack_by: next_business_day}
                 """));
-        assertTrue(e.getMessage().startsWith("team.yaml: severities.sev1.ack_percentile"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("team.yaml:3: severities.sev1.ack_percentile"), e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.warroom.runbook;
+package dev.warroom.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -16,7 +16,6 @@ import dev.warroom.paging.RecordingPager;
 import dev.warroom.postmortem.PostmortemRenderer;
 import dev.warroom.postmortem.RegressionCase;
 import dev.warroom.runbook.RunbookLibrary;
-import dev.warroom.slo.AlertPolicy;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.time.Durations;
 import java.io.IOException;
@@ -111,7 +110,7 @@ public final class DrillCommand implements Callable<Integer> {
             var timeline = db.timeline(clock);
             EscalationLadder ladder = new EscalationLadder(settings.escalation(), severities, new RecordingPager(),
                     timeline, clock);
-            DrillRunner runner = new DrillRunner(s, RunbookLibrary.bundled(), timeline, ladder, AlertPolicy.sreWorkbook(),
+            DrillRunner runner = new DrillRunner(s, RunbookLibrary.bundled(), timeline, ladder, settings.alertPolicy(),
                     clock, options, line -> { });
             result = runner.run();
         }

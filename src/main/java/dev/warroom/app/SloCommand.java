@@ -48,6 +48,11 @@ public final class SloCommand implements Runnable {
         @Option(names = "--json", description = "Print JSON instead of a table.")
         boolean json;
 
+        @Option(names = "--policy", paramLabel = "FILE",
+                description = "Alert policy YAML (pairs of severity, action, long_window, short_window, budget_percent);"
+                        + " default: the SRE Workbook's four pairs.")
+        java.nio.file.Path policyFile;
+
         @Override
         public Integer call() throws Exception {
             Duration periodDuration;
@@ -62,7 +67,7 @@ public final class SloCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--objective: " + e.getMessage());
             }
-            AlertPolicy policy = AlertPolicy.sreWorkbook();
+            AlertPolicy policy = policyFile == null ? AlertPolicy.sreWorkbook() : Settings.readAlertPolicy(policyFile);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();

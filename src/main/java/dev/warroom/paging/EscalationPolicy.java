@@ -1,13 +1,12 @@
 package dev.warroom.paging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.warroom.config.YamlSource;
 import dev.warroom.time.Durations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.Optional;
  */
 public record EscalationPolicy(String name, List<EscalationLevel> levels, int repeats) {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     public static final Duration DEFAULT_DELAY = Duration.ofMinutes(5);
 
     public EscalationPolicy {
@@ -65,45 +63,45 @@ public record EscalationPolicy(String name, List<EscalationLevel> levels, int re
         }
     }
 
-    /** Reads a ladder from YAML; errors name {@code source}, the field and the line. */
+    /** Reads a ladder from YAML; errors name {@code source}, the line and the field. */
     public static EscalationPolicy parse(InputStream in, String source) {
-        JsonNode root;
+        YamlSource yaml;
         try {
-            root = YAML.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(source + ":" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr())
-                    + ": not valid YAML: " + e.getOriginalMessage());
+            yaml = YamlSource.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), 1);
+        } catch (YamlSource.Problem e) {
+            throw new IllegalArgumentException(source + ":" + e.line() + ": " + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        JsonNode root = yaml.tree();
         if (root == null || !root.path("levels").isArray()) {
-            throw new IllegalArgumentException(source + ": expected 'levels:' with a list of levels");
+            throw new IllegalArgumentException(source + ":1: expected 'levels:' with a list of levels");
         }
-        Duration defaultDelay = DEFAULT_DELAY;
-        if (root.hasNonNull("delay")) {
-            defaultDelay = delay(source, "delay", root.get("delay"));
-        }
+        Duration defaultDelay = root.hasNonNull("delay") ? delay(source, yaml, "delay", root.get("delay")) : DEFAULT_DELAY;
         List<EscalationLevel> levels = new ArrayList<>();
-        int i = 0;
-        for (JsonNode n : root.get("levels")) {
+        for (int i = 0; i < root.get("levels").size(); i++) {
+            JsonNode n = root.get("levels").get(i);
             String field = "levels[" + i + "]";
-            Duration delay = n.hasNonNull("delay") ? delay(source, field + ".delay", n.get("delay")) : defaultDelay;
+            Duration delay = n.hasNonNull("delay") ? delay(source, yaml, field + ".delay", n.get("delay")) : defaultDelay;
             try {
                 levels.add(new EscalationLevel(n.path("name").asText("L" + (i + 1)), n.path("role").asText(null),
                         n.path("person").asText(null), n.path("contact").asText(null), delay));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + ": " + field + ": " + e.getMessage());
+                throw new IllegalArgumentException(source + ":" + yaml.line(field) + ": " + field + ": " + e.getMessage());
             }
-            i++;
         }
-        return new EscalationPolicy(root.path("name").asText("default"), levels, root.path("repeats").asInt(0));
+        try {
+            return new EscalationPolicy(root.path("name").asText("default"), levels, root.path("repeats").asInt(0));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(source + ":" + yaml.line("repeats") + ": " + e.getMessage());
+        }
     }
 
-    private static Duration delay(String source, String field, JsonNode n) {
+    private static Duration delay(String source, YamlSource yaml, String field, JsonNode n) {
         try {
             return Durations.parse(n.asText());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(source + ": " + field + ": " + e.getMessage());
+            throw new IllegalArgumentException(source + ":" + yaml.line(field) + ": " + field + ": " + e.getMessage());
         }
     }
 }

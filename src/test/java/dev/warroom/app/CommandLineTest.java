@@ -56,6 +56,36 @@ class CommandLineTest {
     }
 
     @Test
+    void sloPolicy_fromATeamFile_andItsMistakesAsOneLine(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("alert-policy.yaml");
+        Files.writeString(file, "pairs:\n  - {severity: sev2, action: page, long_window: 2h, short_window: 10m, budget_percent: 4}\n");
+        Result r = run("slo", "policy", "--objective", "0.99", "--policy", file.toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("Sev-")).toList();
+        assertEquals(1, rows.size(), r.out());
+        assertTrue(rows.get(0).matches("Sev-2\\s+page\\s+2h\\s+10m\\s+4%\\s+14\\.4\\s+0\\.144"), rows.get(0));
+
+        Files.writeString(file, "pairs:\n  - {severity: sev7, action: page, long_window: 2h, short_window: 10m, budget_percent: 4}\n");
+        Result bad = run("slo", "policy", "--objective", "0.99", "--policy", file.toString());
+        assertEquals(1, bad.exit());
+        assertEquals("warroom: " + file + ":2: pairs[0].severity: unknown severity 'sev7' (expected sev0, sev1, sev2 or sev3)",
+                bad.err().strip());
+    }
+
+    @Test
+    void incidentTimeline_printsTheStoredEventsAsJson(@TempDir Path tmp) throws Exception {
+        String db = tmp.resolve("warroom").toString();
+        assertEquals(0, run("drill", "--scenario", "provider-outage", "--auto", "--seed", "3", "--db", db,
+                "--out", tmp.resolve("out").toString()).exit());
+        Result r = run("incidents", "inc-0001", "--db", db);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(Files.readString(tmp.resolve("out/timeline.json")), r.out(), "the store holds what the drill exported");
+        Result missing = run("incidents", "INC-0042", "--db", db);
+        assertEquals(1, missing.exit());
+        assertEquals("warroom: no incident INC-0042", missing.err().strip());
+    }
+
+    @Test
     void drillList_showsEveryScenarioOnOneLine() {
         Result r = run("drill", "--list");
         assertEquals(0, r.exit());

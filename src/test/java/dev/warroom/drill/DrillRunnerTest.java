@@ -42,13 +42,17 @@ class DrillRunnerTest {
     }
 
     static Run play(String scenarioId, long seed, Duration ackAfter, Instant start) {
+        return play(scenarioId, seed, ackAfter, start, 0);
+    }
+
+    static Run play(String scenarioId, long seed, Duration ackAfter, Instant start, double speed) {
         VirtualClock clock = new VirtualClock(start);
         Timeline timeline = new InMemoryTimeline(clock);
         RecordingPager pager = new RecordingPager();
         EscalationLadder ladder = new EscalationLadder(EscalationPolicy.defaults(), SeverityPolicy.defaults(), pager,
                 timeline, clock);
         DrillRunner runner = new DrillRunner(SCENARIOS.require(scenarioId), RUNBOOKS, timeline, ladder,
-                AlertPolicy.sreWorkbook(), clock, DrillOptions.defaults(seed, start).withAckAfter(ackAfter), line -> { });
+                AlertPolicy.sreWorkbook(), clock, DrillOptions.defaults(seed, start).withAckAfter(ackAfter).withSpeed(speed), line -> { });
         return new Run(runner.run(), pager);
     }
 
@@ -118,6 +122,19 @@ class DrillRunnerTest {
         String other = TimelineJson.toJson(play("provider-outage", 8, DrillOptions.DEFAULT_ACK_AFTER).result().events());
         assertEquals(first, second);
         assertFalse(first.equals(other), "a different seed draws different traffic");
+    }
+
+    @Test
+    void speed_pacesVirtualTimeAgainstTheWallClock_withoutChangingWhatHappens() {
+        long begin = System.nanoTime();
+        DrillResult paced = play("provider-outage", 4, DrillOptions.DEFAULT_ACK_AFTER, START, 4000).result();
+        Duration wall = Duration.ofNanos(System.nanoTime() - begin);
+        Duration virtual = Duration.between(START, paced.events().get(paced.events().size() - 1).at());
+        // a lower bound only: pacing may run slow on a busy machine, never fast
+        assertTrue(wall.toMillis() >= virtual.toMillis() / 4000 * 9 / 10,
+                "virtual " + virtual + " at 4000x took only " + wall);
+        DrillResult unpaced = play("provider-outage", 4, DrillOptions.DEFAULT_ACK_AFTER).result();
+        assertEquals(TimelineJson.toJson(unpaced.events()), TimelineJson.toJson(paced.events()));
     }
 
     @Test

@@ -37,7 +37,7 @@ class EscalationPolicyTest {
                 levels:
                   - {name: L1, person: ana, delay: soon}
                 """));
-        assertEquals("ladder.yaml: levels[0].delay: not a duration: 'soon' (expected e.g. 5m, 1h, 28d)", e.getMessage());
+        assertEquals("ladder.yaml:2: levels[0].delay: not a duration: 'soon' (expected e.g. 5m, 1h, 28d)", e.getMessage());
     }
 
     @Test
@@ -47,13 +47,13 @@ class EscalationPolicyTest {
                   - {name: L1, person: ana}
                   - {name: L2}
                 """));
-        assertEquals("ladder.yaml: levels[1]: escalation level L2 needs a person", e.getMessage());
+        assertEquals("ladder.yaml:3: levels[1]: escalation level L2 needs a person", e.getMessage());
     }
 
     @Test
     void noLevels_andNegativeRepeats_areRefused() {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> parse("name: x\n"));
-        assertEquals("ladder.yaml: expected 'levels:' with a list of levels", none.getMessage());
+        assertEquals("ladder.yaml:1: expected 'levels:' with a list of levels", none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> parse("levels: []\n"));
         assertThrows(IllegalArgumentException.class, () -> parse("repeats: -1\nlevels:\n  - {person: a}\n"));
         IllegalArgumentException yaml = assertThrows(IllegalArgumentException.class, () -> parse("levels: [\n"));

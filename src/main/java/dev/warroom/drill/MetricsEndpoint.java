@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -18,11 +19,13 @@ import java.util.concurrent.Executors;
  */
 public final class MetricsEndpoint implements AutoCloseable {
     private final HttpServer server;
+    private final ExecutorService executor;
     private final MockService mock;
     private final Clock clock;
 
-    private MetricsEndpoint(HttpServer server, MockService mock, Clock clock) {
+    private MetricsEndpoint(HttpServer server, ExecutorService executor, MockService mock, Clock clock) {
         this.server = server;
+        this.executor = executor;
         this.mock = mock;
         this.clock = clock;
     }
@@ -30,15 +33,16 @@ public final class MetricsEndpoint implements AutoCloseable {
     /** Starts serving on 127.0.0.1:{@code port} (0 picks a free port). */
     public static MetricsEndpoint start(MockService mock, Clock clock, int port) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
-        MetricsEndpoint endpoint = new MetricsEndpoint(server, mock, clock);
-        server.createContext("/metrics", endpoint::metrics);
-        server.createContext("/mitigations/", endpoint::mitigations);
-        server.createContext("/", endpoint::index);
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "mock-metrics");
             t.setDaemon(true);
             return t;
-        }));
+        });
+        MetricsEndpoint endpoint = new MetricsEndpoint(server, executor, mock, clock);
+        server.createContext("/metrics", endpoint::metrics);
+        server.createContext("/mitigations/", endpoint::mitigations);
+        server.createContext("/", endpoint::index);
+        server.setExecutor(executor);
         server.start();
         return endpoint;
     }
@@ -117,5 +121,6 @@ public final class MetricsEndpoint implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.warroom.app;
 
+import dev.warroom.drill.DrillException;
 import dev.warroom.drill.MetricsEndpoint;
 import dev.warroom.drill.MockService;
 import dev.warroom.drill.Scenario;
@@ -50,7 +51,14 @@ public final class MockCommand implements Callable<Integer> {
         MockService mock = new MockService(s, clock, seed);
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (MetricsEndpoint endpoint = MetricsEndpoint.start(mock, clock, port)) {
+        MetricsEndpoint started;
+        try {
+            started = MetricsEndpoint.start(mock, clock, port);
+        } catch (java.net.BindException e) {
+            throw new DrillException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                    + "); pick another --port, or 0 for a free one");
+        }
+        try (MetricsEndpoint endpoint = started) {
             Duration realUntilFailure = Duration.ofMillis((long) (s.startsAfter().toMillis() / speed));
             out.printf(Locale.ROOT, "Warroom mock system: scenario %s (%s)%n", s.id(), s.title());
             out.printf(Locale.ROOT, "serving %s at %sx speed; the failure starts in %s (real time). Ctrl-C to stop.%n",

@@ -157,6 +157,16 @@ class CommandLineTest {
     }
 
     @Test
+    void mockOnABusyPort_saysSoInOneLine() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Result r = run("mock", "--scenario", "provider-outage", "--port", String.valueOf(busy.getLocalPort()));
+            assertEquals(1, r.exit());
+            assertTrue(r.err().startsWith("warroom: cannot listen on 127.0.0.1:" + busy.getLocalPort()), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+        }
+    }
+
+    @Test
     void unknownScenario_isAClearErrorNamingTheChoices() {
         Result r = run("drill", "--scenario", "meteor-strike", "--auto", "--db", "unused");
         assertEquals(1, r.exit());

@@ -15,7 +15,6 @@ import dev.warroom.paging.EscalationLadder;
 import dev.warroom.paging.RecordingPager;
 import dev.warroom.postmortem.PostmortemRenderer;
 import dev.warroom.postmortem.RegressionCase;
-import dev.warroom.runbook.RunbookLibrary;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.time.Durations;
 import java.io.IOException;
@@ -75,6 +74,9 @@ public final class DrillCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Mixin
+    RunbookOptions runbooks;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -110,7 +112,7 @@ public final class DrillCommand implements Callable<Integer> {
             var timeline = db.timeline(clock);
             EscalationLadder ladder = new EscalationLadder(settings.escalation(), severities, new RecordingPager(),
                     timeline, clock);
-            DrillRunner runner = new DrillRunner(s, RunbookLibrary.bundled(), timeline, ladder, settings.alertPolicy(),
+            DrillRunner runner = new DrillRunner(s, runbooks.library(), timeline, ladder, settings.alertPolicy(),
                     clock, options, line -> { });
             result = runner.run();
         }

@@ -27,6 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
         @JsonSubTypes.Type(EventPayload.RunbookStarted.class),
         @JsonSubTypes.Type(EventPayload.StepAcked.class),
         @JsonSubTypes.Type(EventPayload.StepSkipped.class),
+        @JsonSubTypes.Type(EventPayload.StepFailed.class),
+        @JsonSubTypes.Type(EventPayload.StepVerified.class),
         @JsonSubTypes.Type(EventPayload.MitigationApplied.class),
         @JsonSubTypes.Type(EventPayload.SliObserved.class),
         @JsonSubTypes.Type(EventPayload.Mitigated.class),
@@ -125,6 +127,22 @@ public sealed interface EventPayload {
 
     @JsonTypeName("step_skipped")
     record StepSkipped(String runbook, String version, int step, String title, String reason) implements EventPayload {
+    }
+
+    /** The step was tried and did not work; {@code reason} says what happened. */
+    @JsonTypeName("step_failed")
+    record StepFailed(String runbook, String version, int step, String title, String reason) implements EventPayload {
+    }
+
+    /**
+     * A step's {@code verify:} check was run after its ack.
+     *
+     * @param check    the expression as written, e.g. {@code sli >= 0.85}
+     * @param observed the value it was compared against, NaN when there was no data
+     */
+    @JsonTypeName("step_verified")
+    record StepVerified(String runbook, String version, int step, String check, double observed, boolean passed)
+            implements EventPayload {
     }
 
     @JsonTypeName("mitigation_applied")

@@ -141,6 +141,10 @@ public record Incident(
             f.requireRunbook(s.runbook());
         } else if (payload instanceof EventPayload.StepSkipped s) {
             f.requireRunbook(s.runbook());
+        } else if (payload instanceof EventPayload.StepFailed s) {
+            f.requireRunbook(s.runbook());
+        } else if (payload instanceof EventPayload.StepVerified s) {
+            f.requireRunbook(s.runbook());
         } else if (payload instanceof EventPayload.MitigationApplied m) {
             f.requireOpen();
             if (f.state == IncidentState.DETECTED) {

@@ -18,7 +18,9 @@ import dev.warroom.incident.EventPayload.SeverityChanged;
 import dev.warroom.incident.EventPayload.SliObserved;
 import dev.warroom.incident.EventPayload.StatusUpdatePosted;
 import dev.warroom.incident.EventPayload.StepAcked;
+import dev.warroom.incident.EventPayload.StepFailed;
 import dev.warroom.incident.EventPayload.StepSkipped;
+import dev.warroom.incident.EventPayload.StepVerified;
 import dev.warroom.incident.EventPayload.SymptomNamed;
 import dev.warroom.incident.EventPayload.TicketOpened;
 import dev.warroom.incident.Severity;
@@ -78,6 +80,13 @@ public final class EventSummaries {
             return "step " + s.step() + " done" + suffix(": ", s.title());
         } else if (payload instanceof StepSkipped s) {
             return "step " + s.step() + " skipped" + suffix(": ", s.title()) + suffix(" — ", s.reason());
+        } else if (payload instanceof StepFailed s) {
+            return "step " + s.step() + " FAILED" + suffix(": ", s.title()) + suffix(" — ", s.reason());
+        } else if (payload instanceof StepVerified v) {
+            return "step " + v.step() + " check " + (v.passed() ? "passed" : "not yet") + suffix(": ", v.check())
+                    + (Double.isNaN(v.observed()) ? " (no data)" : String.format(Locale.ROOT, " (observed %s)",
+                    new java.text.DecimalFormat("0.####", java.text.DecimalFormatSymbols.getInstance(Locale.ROOT))
+                            .format(v.observed())));
         } else if (payload instanceof MitigationApplied m) {
             return "mitigation " + or(m.title(), m.mitigation())
                     + (m.reversible() ? " (reversible)" : " (one-way)")

@@ -36,6 +36,8 @@ class TimelineJsonTest {
                 "runbooks/checkout-5xx.md", "0123abcd", 4));
         m.put("step_acked", new EventPayload.StepAcked("checkout-5xx", "sha256:abc", 1, "Check deploys"));
         m.put("step_skipped", new EventPayload.StepSkipped("checkout-5xx", "sha256:abc", 2, "Page DBA", "not a DB issue"));
+        m.put("step_failed", new EventPayload.StepFailed("checkout-5xx", "sha256:abc", 3, "Roll back", "rollback job timed out"));
+        m.put("step_verified", new EventPayload.StepVerified("checkout-5xx", "sha256:abc", 3, "sli >= 0.95", 0.97, true));
         m.put("mitigation_applied", new EventPayload.MitigationApplied("rollback", "Roll back", true, "checkout-5xx", 3));
         m.put("sli_observed", new EventPayload.SliObserved("checkout-availability", 0.9987, 0.999, "5m"));
         m.put("mitigated", new EventPayload.Mitigated("SLI above objective for 15m", 0.9995));
@@ -60,7 +62,7 @@ class TimelineJsonTest {
     void eventTypeNames_areExactlyTheDocumentedOnes() {
         List<String> expected = List.of("incident_declared", "alert_fired", "severity_changed", "paged", "escalated",
                 "escalation_exhausted", "acknowledged", "ticket_opened", "role_assigned", "symptom_named",
-                "runbook_started", "step_acked", "step_skipped", "mitigation_applied", "sli_observed", "mitigated",
+                "runbook_started", "step_acked", "step_skipped", "step_failed", "step_verified", "mitigation_applied", "sli_observed", "mitigated",
                 "status_update_posted", "note", "resolved", "postmortem_published");
         everyPayload().forEach((name, payload) -> assertEquals(name, payload.type()));
         assertEquals(expected, List.copyOf(everyPayload().keySet()));

@@ -13,6 +13,7 @@ import dev.warroom.runbook.RunbookStep;
 import dev.warroom.runbook.Triage;
 import dev.warroom.slo.AlertPolicy;
 import dev.warroom.slo.Decision;
+import dev.warroom.slo.EventCounts;
 import dev.warroom.slo.PairResult;
 import dev.warroom.slo.PolicyEvaluator;
 import dev.warroom.slo.Slo;
@@ -215,8 +216,9 @@ public final class DrillRunner {
     }
 
     private EventPayload.SliObserved observation(Duration window) {
-        return new EventPayload.SliObserved(scenario.slo().name(), mock.sli(window), scenario.slo().objective(),
-                Durations.format(window));
+        EventCounts counts = mock.over(window);
+        return new EventPayload.SliObserved(scenario.slo().name(), counts.sli(), scenario.slo().objective(),
+                Durations.format(window), Math.round(counts.total()), Math.round(counts.bad()));
     }
 
     /** Moves virtual time forward tick by tick, letting the ladder act and pacing to the chosen speed. */

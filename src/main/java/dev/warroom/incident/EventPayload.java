@@ -150,9 +150,17 @@ public sealed interface EventPayload {
             implements EventPayload {
     }
 
-    /** A reading of the SLI (fraction of good events) over {@code window}. */
+    /**
+     * A reading of the SLI (fraction of good events) over {@code window}; {@code requests} and
+     * {@code badRequests} are the counts behind it when the source has them (null otherwise), so a
+     * postmortem can say how many requests were affected.
+     */
     @JsonTypeName("sli_observed")
-    record SliObserved(String slo, double sli, double objective, String window) implements EventPayload {
+    record SliObserved(String slo, double sli, double objective, String window, Long requests, Long badRequests)
+            implements EventPayload {
+        public SliObserved(String slo, double sli, double objective, String window) {
+            this(slo, sli, objective, window, null, null);
+        }
     }
 
     /** The SLI held above the objective: the bleeding stopped, the cause may still be there. */

@@ -44,7 +44,7 @@ public final class HandoffCommand implements Callable<Integer> {
     Clock clock = Clock.systemUTC();
 
     @Option(names = "--week", paramLabel = "YYYY-MM-DD",
-            description = "The on-call week containing this date (default: this week).")
+            description = "The on-call week containing this date (default: the next handoff, Monday 10:00 UTC at or after now).")
     String week;
 
     @Option(names = "--set", paramLabel = "SECTION=TEXT",
@@ -78,7 +78,7 @@ public final class HandoffCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
-        HandoffWeek w = parseWeek(spec, week, clock);
+        HandoffWeek w = parseWeek(spec, week, HandoffWeek.upcoming(clock.instant()));
         HandoffTemplate template = HandoffTemplate.builtIn();
         if (history && (save || !set.isEmpty() || savedVersion != null || out != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
@@ -137,9 +137,10 @@ public final class HandoffCommand implements Callable<Integer> {
                         : "; saved versions are 1 to " + versions.size())));
     }
 
-    static HandoffWeek parseWeek(CommandLine.Model.CommandSpec spec, String text, Clock clock) {
+    /** {@code --week}, or {@code fallback} when it is not given. */
+    static HandoffWeek parseWeek(CommandLine.Model.CommandSpec spec, String text, HandoffWeek fallback) {
         if (text == null) {
-            return HandoffWeek.containing(clock.instant());
+            return fallback;
         }
         try {
             return HandoffWeek.parse(text);
@@ -170,7 +171,7 @@ public final class HandoffCommand implements Callable<Integer> {
         HandoffCommand parent;
 
         @Option(names = "--week", paramLabel = "YYYY-MM-DD",
-                description = "The on-call week containing this date (default: this week).")
+                description = "The on-call week containing this date (default: the week under way).")
         String week;
 
         @Option(names = "--person", paramLabel = "NAME", description = "Whose checklist (default: your login name).")
@@ -185,7 +186,8 @@ public final class HandoffCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             PrintWriter stdout = spec.commandLine().getOut();
-            HandoffWeek w = parseWeek(spec, week, parent.clock);
+            // the checklist belongs to the shift under way, not to the next handoff
+            HandoffWeek w = parseWeek(spec, week, HandoffWeek.containing(parent.clock.instant()));
             Checklist checklist = Checklist.builtIn();
             requireName(spec, "--person", person);
             for (String item : ack) {

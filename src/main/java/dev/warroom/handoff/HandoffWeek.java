@@ -35,6 +35,15 @@ public record HandoffWeek(LocalDate monday) {
         return containing(at.atOffset(ZoneOffset.UTC).toLocalDate());
     }
 
+    /**
+     * The next handoff at or after {@code now}: what the outgoing on-call is preparing. On a Sunday
+     * evening that is tomorrow's, so what happened this weekend is in it.
+     */
+    public static HandoffWeek upcoming(Instant now) {
+        HandoffWeek week = containing(now);
+        return now.isAfter(week.handoffAt()) ? new HandoffWeek(week.monday.plusWeeks(1)) : week;
+    }
+
     /** The week containing a date written YYYY-MM-DD. */
     public static HandoffWeek parse(String text) {
         try {

@@ -149,12 +149,12 @@ class HandoffCommandTest {
     }
 
     @Test
-    void defaultWeek_isTheOneContainingToday() {
+    void defaultWeek_isTheNextHandoff_soSundayEveningPreparesMondays() {
         clock.set(Instant.parse("2026-11-22T23:00:00Z"));
         CommandLineTest.Result r = run("handoff", "--db", db());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().startsWith("# Shift handoff: week of 2026-11-16\n"), r.out());
-        assertTrue(r.out().contains("Handoff at 2026-11-16 10:00 UTC."), r.out());
+        assertTrue(r.out().startsWith("# Shift handoff: week of 2026-11-23\n"), r.out());
+        assertTrue(r.out().contains("Handoff at 2026-11-23 10:00 UTC."), r.out());
     }
 
     @Test

@@ -42,4 +42,15 @@ class HandoffWeekTest {
     void constructor_refusesADayThatIsNotMonday() {
         assertThrows(IllegalArgumentException.class, () -> new HandoffWeek(LocalDate.of(2026, 11, 17)));
     }
+
+    @Test
+    void upcoming_isTheNextHandoffAtOrAfterNow() {
+        // Sunday evening: tomorrow's handoff, so the weekend's incidents are in it
+        assertEquals(LocalDate.of(2026, 11, 23), HandoffWeek.upcoming(Instant.parse("2026-11-22T22:00:00Z")).monday());
+        // Monday before the meeting: today's
+        assertEquals(LocalDate.of(2026, 11, 23), HandoffWeek.upcoming(Instant.parse("2026-11-23T09:59:00Z")).monday());
+        assertEquals(LocalDate.of(2026, 11, 23), HandoffWeek.upcoming(Instant.parse("2026-11-23T10:00:00Z")).monday());
+        // after the meeting: next week's
+        assertEquals(LocalDate.of(2026, 11, 30), HandoffWeek.upcoming(Instant.parse("2026-11-23T10:00:01Z")).monday());
+    }
 }

@@ -90,7 +90,7 @@ public final class TriageQuality {
     public static Report measure(Triage triage, List<Case> cases) {
         List<Outcome> outcomes = new ArrayList<>();
         for (Case c : cases) {
-            List<String> ranking = triage.suggest(c.text(), c.alert().get("alertname")).stream()
+            List<String> ranking = triage.suggest(new TriageQuery(c.text(), c.alert())).stream()
                     .map(s -> s.runbook().id()).toList();
             outcomes.add(new Outcome(c, ranking.indexOf(c.expect()) + 1, ranking));
         }

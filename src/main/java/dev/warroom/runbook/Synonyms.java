@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * On-call jargon: each head word ("5xx") with the words people use for it ("503", "server error").
- * A head and each of its members stand in for one another; members do not stand in for each other,
- * so "503" reaches "5xx" but not "504". Kept as data in {@code triage-synonyms.yaml}. Immutable.
+ * On-call jargon, kept as data in {@code triage-synonyms.yaml}: lines of words that mean the same
+ * ("cert", "certificate", "x509"), and broader words with their narrower ones ("5xx": "503", "504"),
+ * where a narrower word reaches the broader one and back but never its siblings. Immutable.
  */
 public final class Synonyms {
     private static final String RESOURCE = "triage-synonyms.yaml";
@@ -46,25 +46,40 @@ public final class Synonyms {
         }
     }
 
-    /** From head -> members, for tests and team-specific lists. */
-    public static Synonyms of(Map<String, List<String>> groups) {
-        return parse(new ObjectMapper().valueToTree(groups));
+    /** From lines of equal words and broader -> narrower words, for tests and team-specific lists. */
+    public static Synonyms of(List<List<String>> same, Map<String, List<String>> broader) {
+        ObjectMapper json = new ObjectMapper();
+        return parse(json.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("same", json.valueToTree(same))
+                .set("broader", json.valueToTree(broader)));
     }
 
     private static Synonyms parse(JsonNode root) {
         Map<String, Set<String>> related = new HashMap<>();
         Map<String, List<List<String>>> phrases = new HashMap<>();
-        root.fields().forEachRemaining(group -> {
-            String head = register(group.getKey(), phrases);
-            for (JsonNode m : group.getValue()) {
-                String member = register(m.asText(), phrases);
-                if (!member.isEmpty() && !member.equals(head)) {
-                    related.computeIfAbsent(head, k -> new LinkedHashSet<>()).add(member);
-                    related.computeIfAbsent(member, k -> new LinkedHashSet<>()).add(head);
+        for (JsonNode line : root.path("same")) {
+            List<String> keys = new ArrayList<>();
+            line.forEach(w -> keys.add(register(w.asText(), phrases)));
+            for (String a : keys) {
+                for (String b : keys) {
+                    link(related, a, b);
                 }
+            }
+        }
+        root.path("broader").fields().forEachRemaining(group -> {
+            String broad = register(group.getKey(), phrases);
+            for (JsonNode narrow : group.getValue()) {
+                String key = register(narrow.asText(), phrases);
+                link(related, broad, key);
+                link(related, key, broad);
             }
         });
         return new Synonyms(related, phrases);
+    }
+
+    private static void link(Map<String, Set<String>> related, String from, String to) {
+        if (!from.isEmpty() && !to.isEmpty() && !from.equals(to)) {
+            related.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
+        }
     }
 
     private static String register(String wordOrPhrase, Map<String, List<List<String>>> phrases) {

@@ -119,7 +119,7 @@ public final class Triage {
         String alertName = query.label("alertname");
         // an alert no runbook lists still says what it is about in its name
         if (alertName != null && index.runbooks().stream().noneMatch(r -> r.alerts().contains(alertName))) {
-            s.append('\n').append(RunbookIndex.splitCamel(alertName));
+            s.append('\n').append(RunbookIndex.splitCamel(alertName).replaceAll("(?i)\\b(alert|alerts|firing)\\b", " "));
         }
         return s.toString();
     }
@@ -160,15 +160,17 @@ public final class Triage {
         List<String> read = new ArrayList<>();
         Set<String> phraseWords = new LinkedHashSet<>();
         for (QueryTerm q : terms) {
+            RunbookIndex.Hit exact = RunbookIndex.Hit.NONE;
             double best = 0;
             Candidate chosen = null;
-            RunbookIndex.Hit chosenHit = null;
             for (Candidate c : q.candidates()) {
                 RunbookIndex.Hit hit = index.score(doc, c.key());
+                if (c.kind() == Kind.EXACT) {
+                    exact = hit;
+                }
                 if (c.weight() * hit.score() > best) {
                     best = c.weight() * hit.score();
                     chosen = c;
-                    chosenHit = hit;
                 }
             }
             if (chosen == null) {
@@ -179,11 +181,14 @@ public final class Triage {
             if (q.term().phrase()) {
                 phraseWords.addAll(TextAnalyzer.words(surface));
             }
-            switch (chosen.kind()) {
-                case EXACT -> (chosenHit.fields().contains(RunbookIndex.Field.BODY) && chosenHit.fields().size() == 1
-                        ? bodyWords : symptomWords).add(surface);
-                case SYNONYM -> read.add("read '" + surface + "' as '" + index.surface(chosen.key()) + "'");
-                case TYPO -> read.add("matched '" + surface + "' as '" + index.surface(chosen.key()) + "'");
+            // the responder's own word is the clearer reason whenever the runbook has it, even when a
+            // rarer synonym scored a little more
+            if (exact.score() > 0) {
+                (exact.fields().equals(List.of(RunbookIndex.Field.BODY)) ? bodyWords : symptomWords).add(surface);
+            } else if (chosen.kind() == Kind.SYNONYM) {
+                read.add("read '" + surface + "' as '" + index.surface(chosen.key()) + "'");
+            } else {
+                read.add("matched '" + surface + "' as '" + index.surface(chosen.key()) + "'");
             }
         }
         symptomWords.removeIf(w -> phraseWords.contains(w));

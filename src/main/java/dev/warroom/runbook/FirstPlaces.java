@@ -19,8 +19,12 @@ import java.util.Set;
  */
 public final class FirstPlaces {
     private static final String RESOURCE = "first-places.yaml";
-    /** Two keyword hits choose a category; so does the runbook triage ranked first belonging to it. */
+    /**
+     * Two keyword hits choose a category; so does its whole name ("billing looks wrong") or the runbook
+     * triage ranked first belonging to it, each being as telling as two keywords.
+     */
     static final int THRESHOLD = 2;
+    static final int NAME_VOTE = 2;
     static final int RUNBOOK_VOTE = 2;
 
     public record Category(String id, String name, List<String> keywords, List<String> runbooks,
@@ -97,19 +101,23 @@ public final class FirstPlaces {
         for (Category c : categories) {
             List<String> matched = new ArrayList<>();
             for (String keyword : c.keywords()) {
-                // a keyword of several words counts once, when the query has every one of them
-                List<String> words = analyzer.terms(keyword).stream().filter(t -> !t.phrase())
-                        .map(TextAnalyzer.Term::key).toList();
-                if (queryKeys.contains(TextAnalyzer.key(keyword)) || (!words.isEmpty() && queryKeys.containsAll(words))) {
+                if (contains(queryKeys, keyword, analyzer)) {
                     matched.add(keyword);
                 }
             }
-            int votes = matched.size() + (topRunbook != null && c.runbooks().contains(topRunbook) ? RUNBOOK_VOTE : 0);
+            int votes = matched.size() + (contains(queryKeys, c.name(), analyzer) ? NAME_VOTE : 0)
+                    + (topRunbook != null && c.runbooks().contains(topRunbook) ? RUNBOOK_VOTE : 0);
             if (votes > bestVotes) {
                 bestVotes = votes;
                 best = new Hint(c, matched);
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** A keyword of several words counts once, when the query has every one of them (or its phrase). */
+    private static boolean contains(Set<String> queryKeys, String keyword, TextAnalyzer analyzer) {
+        List<String> words = analyzer.terms(keyword).stream().filter(t -> !t.phrase()).map(TextAnalyzer.Term::key).toList();
+        return queryKeys.contains(TextAnalyzer.key(keyword)) || (!words.isEmpty() && queryKeys.containsAll(words));
     }
 }

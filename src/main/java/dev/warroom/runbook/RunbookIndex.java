@@ -31,7 +31,9 @@ public final class RunbookIndex {
 
     private static final double K1 = 1.2;
 
-    private record Doc(Runbook runbook, Map<Field, Map<String, Integer>> tf, Map<Field, Integer> length) {
+    /** One runbook's term counts and lengths per field, and how it writes each term. */
+    private record Doc(Runbook runbook, Map<Field, Map<String, Integer>> tf, Map<Field, Integer> length,
+                       Map<String, String> surfaces) {
     }
 
     private final TextAnalyzer analyzer;
@@ -40,19 +42,17 @@ public final class RunbookIndex {
     private final Map<Field, Double> avgLength;
     /** Written word -> its key, for typo correction; sorted so corrections are deterministic. */
     private final Map<String, String> vocabulary;
-    /** Key -> the first way it was written in the library, for reasons. */
-    private final Map<String, String> surfaces;
 
     public RunbookIndex(List<Runbook> runbooks, TextAnalyzer analyzer) {
         this.analyzer = analyzer;
         this.docs = new ArrayList<>();
         this.df = new HashMap<>();
         this.vocabulary = new TreeMap<>();
-        this.surfaces = new HashMap<>();
         Map<Field, Double> totals = new EnumMap<>(Field.class);
         for (Runbook r : runbooks) {
             Map<Field, Map<String, Integer>> tf = new EnumMap<>(Field.class);
             Map<Field, Integer> length = new EnumMap<>(Field.class);
+            Map<String, String> surfaces = new HashMap<>();
             for (Field f : Field.values()) {
                 List<TextAnalyzer.Term> terms = analyzer.terms(text(r, f));
                 Map<String, Integer> counts = new HashMap<>();
@@ -67,7 +67,7 @@ public final class RunbookIndex {
                 length.put(f, terms.size());
                 totals.merge(f, (double) terms.size(), Double::sum);
             }
-            docs.add(new Doc(r, tf, length));
+            docs.add(new Doc(r, tf, length, surfaces));
             tf.values().stream().flatMap(m -> m.keySet().stream()).distinct().forEach(k -> df.merge(k, 1, Integer::sum));
         }
         this.avgLength = new EnumMap<>(Field.class);
@@ -109,9 +109,9 @@ public final class RunbookIndex {
         return df.containsKey(key);
     }
 
-    /** How the library writes {@code key}: a word or phrase as it first appears. */
-    public String surface(String key) {
-        return surfaces.getOrDefault(key, key);
+    /** How runbook {@code doc} writes {@code key}: the word or phrase as it first appears there. */
+    public String surface(int doc, String key) {
+        return docs.get(doc).surfaces().getOrDefault(key, key);
     }
 
     /**

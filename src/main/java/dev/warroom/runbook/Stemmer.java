@@ -13,7 +13,8 @@ public final class Stemmer {
 
     public static String stem(String word) {
         if (word.length() < 3 || !word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
-            return word;
+            // "503s" and "5xxs" are plurals of codes; everything else with a digit stays as written
+            return word.length() > 3 && word.endsWith("s") && Character.isDigit(word.charAt(0)) ? word.substring(0, word.length() - 1) : word;
         }
         Word w = new Word(word);
         w.step1a();

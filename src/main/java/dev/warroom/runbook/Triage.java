@@ -41,7 +41,7 @@ public final class Triage {
     private record Candidate(String key, double weight, Kind kind) {
     }
 
-    /** One query term with everything it may match. */
+    /** One query term with everything in the library it may match (possibly nothing). */
     private record QueryTerm(TextAnalyzer.Term term, List<Candidate> candidates) {
     }
 
@@ -49,11 +49,11 @@ public final class Triage {
     private final FirstPlaces firstPlaces;
 
     public Triage(RunbookLibrary library) {
-        this(library, Synonyms.bundled(), FirstPlaces.bundled());
+        this(library.all(), Synonyms.bundled(), FirstPlaces.bundled());
     }
 
-    public Triage(RunbookLibrary library, Synonyms synonyms, FirstPlaces firstPlaces) {
-        this.index = new RunbookIndex(library.all(), new TextAnalyzer(synonyms));
+    public Triage(List<Runbook> runbooks, Synonyms synonyms, FirstPlaces firstPlaces) {
+        this.index = new RunbookIndex(runbooks, new TextAnalyzer(synonyms));
         this.firstPlaces = firstPlaces;
     }
 
@@ -145,9 +145,7 @@ public final class Triage {
                 index.corrections(t.surface()).values().stream().distinct()
                         .forEach(key -> candidates.add(new Candidate(key, TYPO_WEIGHT, Kind.TYPO)));
             }
-            if (!candidates.isEmpty()) {
-                out.add(new QueryTerm(t, candidates));
-            }
+            out.add(new QueryTerm(t, candidates));
         }
         return out;
     }
@@ -186,9 +184,9 @@ public final class Triage {
             if (exact.score() > 0) {
                 (exact.fields().equals(List.of(RunbookIndex.Field.BODY)) ? bodyWords : symptomWords).add(surface);
             } else if (chosen.kind() == Kind.SYNONYM) {
-                read.add("read '" + surface + "' as '" + index.surface(chosen.key()) + "'");
+                read.add("read '" + surface + "' as '" + index.surface(doc, chosen.key()) + "'");
             } else {
-                read.add("matched '" + surface + "' as '" + index.surface(chosen.key()) + "'");
+                read.add("matched '" + surface + "' as '" + index.surface(doc, chosen.key()) + "'");
             }
         }
         symptomWords.removeIf(w -> phraseWords.contains(w));

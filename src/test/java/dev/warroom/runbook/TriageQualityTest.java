@@ -31,6 +31,26 @@ class TriageQualityTest {
         }
     }
 
+    /** Guards the set's honesty: paraphrases, not runbook lines pasted back in. */
+    @Test
+    void labelledSet_sharesNoFourWordRunWithAnyRunbook() throws IOException {
+        Set<List<String>> runs = new java.util.HashSet<>();
+        for (Runbook r : RunbookLibrary.bundled().all()) {
+            for (RunbookIndex.Field f : RunbookIndex.Field.values()) {
+                runs.addAll(shingles(TextAnalyzer.words(RunbookIndex.text(r, f))));
+            }
+        }
+        for (TriageQuality.Case c : labelled()) {
+            for (List<String> run : shingles(TextAnalyzer.words(c.text()))) {
+                assertTrue(!runs.contains(run), "\"" + c.text() + "\" copies \"" + String.join(" ", run) + "\" from a runbook");
+            }
+        }
+    }
+
+    private static List<List<String>> shingles(List<String> words) {
+        return java.util.stream.IntStream.rangeClosed(0, words.size() - 4).mapToObj(i -> words.subList(i, i + 4)).toList();
+    }
+
     @Test
     void bundledLibrary_meetsTheAccuracyTargets() throws IOException {
         TriageQuality.Report report = TriageQuality.measure(new Triage(RunbookLibrary.bundled()), labelled());

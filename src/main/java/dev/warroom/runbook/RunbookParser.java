@@ -71,9 +71,10 @@ public final class RunbookParser {
      *
      * @param id              the id when the front matter has a valid one, even if other parts are broken
      * @param idLine          the line of {@code id:}
+     * @param steps           the steps that could be read, even when the file has errors
      * @param mitigationLines step number to the line of its {@code mitigation:}
      */
-    record Result(Runbook runbook, String id, int idLine, Map<Integer, Integer> mitigationLines,
+    record Result(Runbook runbook, String id, int idLine, List<RunbookStep> steps, Map<Integer, Integer> mitigationLines,
                   List<LintProblem> problems) {
     }
 
@@ -88,6 +89,7 @@ public final class RunbookParser {
         private final List<LintProblem> errors = new ArrayList<>();
         private final List<LintProblem> warnings = new ArrayList<>();
         private final Map<Integer, Integer> mitigationLines = new LinkedHashMap<>();
+        private final List<RunbookStep> steps = new ArrayList<>();
         private String id;
         private int idLine = 1;
 
@@ -105,7 +107,8 @@ public final class RunbookParser {
             }
             List<LintProblem> problems = new ArrayList<>(errors);
             problems.addAll(warnings);
-            return new Result(errors.isEmpty() ? runbook : null, id, idLine, Map.copyOf(mitigationLines), problems);
+            return new Result(errors.isEmpty() ? runbook : null, id, idLine, List.copyOf(steps), Map.copyOf(mitigationLines),
+                    problems);
         }
 
         private void error(int line, String message) {
@@ -154,7 +157,6 @@ public final class RunbookParser {
             int introEnd = stepsHeading == null ? lines.size() : firstLine(stepsHeading);
             String intro = String.join("\n", lines.subList(0, Math.min(lines.size(), Math.max(0, introEnd)))).strip();
 
-            List<RunbookStep> steps = new ArrayList<>();
             Node start = stepsHeading == null ? document.getFirstChild() : stepsHeading.getNext();
             StringBuilder freeText = null;
             for (Node n = start; n != null; n = n.getNext()) {

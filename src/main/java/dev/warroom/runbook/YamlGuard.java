@@ -28,7 +28,7 @@ final class YamlGuard {
     static final int MAX_ALIASES = 50;
     static final int MAX_DEPTH = 50;
 
-    /** Why a document is refused, at a file line. */
+    /** Why a document is refused, at a file line; the message reads after "front matter" or "scenario". */
     record Refusal(int line, String message) {
     }
 
@@ -52,12 +52,12 @@ final class YamlGuard {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             int line = firstLine + (mark == null ? 0 : mark.getLine());
-            return refused(line, "not valid YAML: " + (e.getProblem() != null ? e.getProblem() : firstLineOf(e.getMessage())));
+            return refused(line, "is not valid YAML: " + (e.getProblem() != null ? e.getProblem() : firstLineOf(e.getMessage())));
         } catch (YAMLException e) {
             return refused(firstLine, limitMessage(e.getMessage()));
         } catch (RuntimeException e) {
             // SnakeYAML is third-party code fed untrusted text: whatever it throws is a refusal, not a crash
-            return refused(firstLine, "not valid YAML: " + firstLineOf(String.valueOf(e.getMessage())));
+            return refused(firstLine, "is not valid YAML: " + firstLineOf(String.valueOf(e.getMessage())));
         }
         if (root == null) {
             return new Checked(null, null);
@@ -87,7 +87,7 @@ final class YamlGuard {
         if (m.contains("code points")) {
             return "is longer than " + RunbookFiles.MAX_BYTES + " characters";
         }
-        return "not valid YAML: " + firstLineOf(m);
+        return "is not valid YAML: " + firstLineOf(m);
     }
 
     private static String firstLineOf(String s) {
@@ -122,7 +122,7 @@ final class YamlGuard {
             }
             if (!open.add(node)) {
                 throw new Refused(new Refusal(firstLine + node.getStartMark().getLine(),
-                        "an alias refers to its own anchor (a value that contains itself)"));
+                        "has an alias inside its own anchor (a value that contains itself)"));
             }
             long size = 1;
             if (node instanceof MappingNode mapping) {
@@ -144,7 +144,7 @@ final class YamlGuard {
         }
 
         private static Refused tooBig(int line) {
-            return new Refused(new Refusal(line, "aliases expand it to more than " + MAX_VALUES
+            return new Refused(new Refusal(line, "expands through aliases to more than " + MAX_VALUES
                     + " values; refused as a YAML bomb"));
         }
     }

@@ -40,6 +40,11 @@ public final class YamlSource {
      * @throws Problem with the file line of the syntax error
      */
     public static YamlSource parse(String text, int firstLine) {
+        // aliases expand when walked: refuse billion-laughs documents before anything walks them
+        YamlGuard.Checked checked = YamlGuard.check(text, firstLine);
+        if (checked.refusal() != null) {
+            throw new Problem(checked.refusal().line(), checked.refusal().message().replaceFirst("^is ", ""));
+        }
         JsonNode tree;
         try {
             tree = YAML.readTree(text);

@@ -1,5 +1,7 @@
 package dev.warroom.runbook;
 
+import dev.warroom.config.YamlGuard;
+
 import dev.warroom.config.YamlSource;
 import dev.warroom.drill.Mitigation;
 import dev.warroom.drill.Scenario;

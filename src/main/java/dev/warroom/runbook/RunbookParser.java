@@ -1,5 +1,7 @@
 package dev.warroom.runbook;
 
+import dev.warroom.config.YamlGuard;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warroom.config.YamlSource;
 import dev.warroom.incident.Severity;

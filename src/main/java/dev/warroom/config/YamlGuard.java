@@ -1,4 +1,4 @@
-package dev.warroom.runbook;
+package dev.warroom.config;
 
 import java.io.StringReader;
 import java.util.IdentityHashMap;
@@ -22,30 +22,32 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * and an alias inside its own anchor never ends. This composes the document once with tight limits
  * and counts what a walk would visit, without walking it.
  */
-final class YamlGuard {
+public final class YamlGuard {
     /** Far above any real front matter or scenario (a few hundred values). */
-    static final long MAX_VALUES = 10_000;
-    static final int MAX_ALIASES = 50;
-    static final int MAX_DEPTH = 50;
+    public static final long MAX_VALUES = 10_000;
+    public static final int MAX_ALIASES = 50;
+    public static final int MAX_DEPTH = 50;
+    /** The same bound as runbook files: a YAML document a person wrote is far smaller. */
+    public static final int MAX_CODE_POINTS = 1_000_000;
 
     /** Why a document is refused, at a file line; the message reads after "front matter" or "scenario". */
-    record Refusal(int line, String message) {
+    public record Refusal(int line, String message) {
     }
 
     /** The composed document (null when empty), or why it was refused. */
-    record Checked(Node root, Refusal refusal) {
+    public record Checked(Node root, Refusal refusal) {
     }
 
     private YamlGuard() {
     }
 
     /** {@code firstLine} is the file line of the text's first line. */
-    static Checked check(String text, int firstLine) {
+    public static Checked check(String text, int firstLine) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setAllowRecursiveKeys(false);
-        options.setCodePointLimit((int) RunbookFiles.MAX_BYTES);
+        options.setCodePointLimit(MAX_CODE_POINTS);
         Node root;
         try {
             root = new Yaml(options).compose(new StringReader(text));
@@ -85,7 +87,7 @@ final class YamlGuard {
             return "is nested more than " + MAX_DEPTH + " levels deep";
         }
         if (m.contains("code points")) {
-            return "is longer than " + RunbookFiles.MAX_BYTES + " characters";
+            return "is longer than " + MAX_CODE_POINTS + " characters";
         }
         return "is not valid YAML: " + firstLineOf(m);
     }

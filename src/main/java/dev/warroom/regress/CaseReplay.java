@@ -130,10 +130,17 @@ public final class CaseReplay {
                     + " did not recover it in all " + r.runbookSteps() + " steps (expected within " + expect.maxSteps()
                     + "); last SLI " + last(r));
         }
-        String got = "runbook " + r.runbookId() + " recovered it after step " + r.stepsRun() + " (at most "
-                + expect.maxSteps() + "), SLI " + SloFormat.sli(sli) + " (at least " + SloFormat.sli(expect.minSli()) + ")";
-        boolean ok = r.stepsRun() <= expect.maxSteps() && sli >= expect.minSli();
-        return new CaseResult.Check(CaseResult.Expectation.RECOVERY, ok, got);
+        String sliText = SloFormat.sli(sli) + " (at least " + SloFormat.sli(expect.minSli()) + ")";
+        if (r.stepsRun() > expect.maxSteps()) {
+            return new CaseResult.Check(CaseResult.Expectation.RECOVERY, false, "runbook " + r.runbookId() + " needed "
+                    + r.stepsRun() + " steps to recover it, the case allows at most " + expect.maxSteps());
+        }
+        if (!(sli >= expect.minSli())) {
+            return new CaseResult.Check(CaseResult.Expectation.RECOVERY, false, "runbook " + r.runbookId()
+                    + " recovered it after step " + r.stepsRun() + " but the SLI held only " + sliText);
+        }
+        return new CaseResult.Check(CaseResult.Expectation.RECOVERY, true, "runbook " + r.runbookId()
+                + " recovered it after step " + r.stepsRun() + " (at most " + expect.maxSteps() + "), SLI " + sliText);
     }
 
     private static String last(DrillResult r) {

@@ -307,7 +307,8 @@ public final class RegressionCaseParser {
         if (n == null || !n.isNumber() || !Double.isFinite(n.doubleValue())) {
             throw error(path(at, field), "must be a number");
         }
-        double v = n.doubleValue();
+        // -0.0 + 0.0 is 0.0: a case must read the same after it is written back
+        double v = n.doubleValue() + 0.0;
         boolean ok = inclusive ? v >= min && v <= max : v > min && v < max;
         if (!ok) {
             throw error(path(at, field), "must be " + (inclusive ? "from " + fmt(min) + " to " + fmt(max)

@@ -1,7 +1,5 @@
 package dev.warroom.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.warroom.drill.DrillOptions;
 import dev.warroom.drill.DrillResult;
 import dev.warroom.drill.DrillRunner;
@@ -122,8 +120,8 @@ public final class DrillCommand implements Callable<Integer> {
         Files.writeString(dir.resolve("timeline.json"), TimelineJson.toJson(result.events()), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("postmortem.md"), new PostmortemRenderer(severities).render(incident, result.events()),
                 StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("regression-case.json"), new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(RegressionCase.from(incident, result.events(), actualSeed)) + "\n", StandardCharsets.UTF_8);
+        // the very format 'warroom regress' reads: copy the file into a case folder to keep the incident fixed
+        Files.writeString(dir.resolve("regression-case.json"), RegressionCase.from(result).toJson(), StandardCharsets.UTF_8);
         stdout.print(summary(result, dir));
         return result.recovered() ? 0 : 1;
     }

@@ -7,8 +7,11 @@ import dev.warroom.incident.Incident;
 import dev.warroom.incident.PageState;
 import dev.warroom.incident.Timeline;
 import dev.warroom.paging.EscalationLadder;
+import dev.warroom.incident.TimelineEvent;
+import dev.warroom.runbook.CountsVerifier;
 import dev.warroom.runbook.Runbook;
 import dev.warroom.runbook.RunbookLibrary;
+import dev.warroom.runbook.RunbookRun;
 import dev.warroom.runbook.RunbookStep;
 import dev.warroom.runbook.Triage;
 import dev.warroom.slo.AlertPolicy;
@@ -21,16 +24,16 @@ import dev.warroom.slo.SloFormat;
 import dev.warroom.time.Durations;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
  * Plays a whole drill with nobody at the keyboard: the mock system fails, the burn-rate policy
  * pages, the ladder climbs until the auto player acks, triage picks a runbook for the symptom, and
- * its steps are acked and applied until the SLI holds above the objective; then the incident is
- * resolved. Everything happens on a virtual clock and lands on the timeline.
+ * a {@link RunbookRun} of it is played step by step (each mitigation applied to the mock, then acked)
+ * until the run finds the SLI held above the objective; then the incident is resolved. Everything happens on a virtual clock and lands on the timeline.
  */
 public final class DrillRunner {
     public static final String POLICY_ACTOR = "warroom/slo-policy";
@@ -38,6 +41,9 @@ public final class DrillRunner {
     static final Duration OBSERVE = Duration.ofMinutes(2);
     private static final Duration STEP_WORK = Duration.ofMinutes(2);
     private static final Duration MONITOR_BEFORE_RESOLVE = Duration.ofMinutes(10);
+    /** While a recovery is on hold the SLI is read each minute, each time over the whole hold window. */
+    private static final Duration HOLD_READING_EVERY = Duration.ofMinutes(1);
+    private static final String DRILL_ACTOR = "warroom/drill";
 
     private final Scenario scenario;
     private final RunbookLibrary runbooks;
@@ -48,6 +54,7 @@ public final class DrillRunner {
     private final DrillOptions options;
     private final Consumer<String> progress;
     private MockService mock;
+    private Instant stepBegan;
 
     public DrillRunner(Scenario scenario, RunbookLibrary runbooks, Timeline timeline, EscalationLadder ladder,
                        AlertPolicy policy, VirtualClock clock, DrillOptions options, Consumer<String> progress) {
@@ -61,7 +68,20 @@ public final class DrillRunner {
         this.progress = progress;
     }
 
+    /** Plays the drill with the runbook triage ranks first. */
     public DrillResult run() {
+        return play(null);
+    }
+
+    /**
+     * Plays the drill with {@code chosen} instead of triage's first suggestion, which is still noted
+     * on the timeline: a regression replay judges triage and recovery separately.
+     */
+    public DrillResult runWith(Runbook chosen) {
+        return play(chosen);
+    }
+
+    private DrillResult play(Runbook chosen) {
         mock = new MockService(scenario, clock, options.seed());
         Slo slo = scenario.slo();
 
@@ -84,71 +104,83 @@ public final class DrillRunner {
                 new EventPayload.SymptomNamed(scenario.symptom())));
 
         List<Triage.Suggestion> suggestions = new Triage(runbooks).suggest(scenario.symptom(), scenario.alert());
-        if (suggestions.isEmpty()) {
+        if (suggestions.isEmpty() && chosen == null) {
             throw new DrillException("triage found no runbook for \"" + scenario.symptom() + "\" (alert "
                     + scenario.alert() + "); add one to runbooks/ with that alert or symptom");
         }
-        Triage.Suggestion top = suggestions.get(0);
-        Runbook runbook = top.runbook();
-        timeline.record(id, "warroom/triage", new EventPayload.Note("triage suggests runbook " + runbook.id()
-                + " (" + String.join("; ", top.reasons()) + ")"));
-        timeline.recordAll(id, responder, List.of(
-                new EventPayload.RunbookStarted(runbook.id(), runbook.title(), runbook.version(), runbook.source(), null,
-                        runbook.steps().size()),
-                new EventPayload.StatusUpdatePosted("stakeholders", "Investigating: " + scenario.summary()
-                        + " Working through runbook \"" + runbook.title() + "\".")));
+        if (!suggestions.isEmpty()) {
+            Triage.Suggestion top = suggestions.get(0);
+            timeline.record(id, "warroom/triage", new EventPayload.Note("triage suggests runbook " + top.runbook().id()
+                    + " (" + String.join("; ", top.reasons()) + ")"));
+        }
+        Runbook runbook = chosen != null ? chosen : suggestions.get(0).runbook();
+        RunbookRun run = RunbookRun.start(timeline, id, runbook, responder, null,
+                RunbookRun.Recovery.of(slo).withHold(options.hold()).withWindow(OBSERVE),
+                new CountsVerifier(mock, OBSERVE, this::settle, "the mock system"), clock);
+        timeline.record(id, responder, new EventPayload.StatusUpdatePosted("stakeholders", "Investigating: "
+                + scenario.summary() + " Working through runbook \"" + runbook.title() + "\"."));
         progress.accept(id + " runbook " + runbook.id() + " started by " + responder);
 
-        List<Double> readings = new ArrayList<>();
-        int stepsRun = 0;
-        boolean recovered = false;
-        for (RunbookStep step : runbook.steps()) {
-            stepsRun++;
-            timeline.record(id, responder, new EventPayload.StepAcked(runbook.id(), runbook.version(), step.number(),
-                    step.title()));
-            if (step.mitigation() == null) {
-                pass(STEP_WORK);
-                continue;
+        Optional<RunbookStep> next = run.currentStep();
+        while (next.isPresent()) {
+            RunbookStep step = next.get();
+            stepBegan = clock.instant();
+            if (step.mitigation() != null) {
+                mock.apply(mitigation(runbook, step).id());
             }
-            Mitigation m = scenario.mitigation(step.mitigation()).orElseThrow(() -> new DrillException(
-                    runbook.source() + ":" + step.line() + ": step " + step.number() + " applies mitigation '"
-                            + step.mitigation() + "', which scenario " + scenario.id() + " does not define"));
-            mock.apply(m.id());
-            timeline.record(id, responder, new EventPayload.MitigationApplied(m.id(), m.title(), m.reversible(),
-                    runbook.id(), step.number()));
-            pass(m.takesEffectAfter().plus(OBSERVE));
-            EventPayload.SliObserved reading = observation(OBSERVE);
-            timeline.record(id, "warroom/drill", reading);
-            readings.add(reading.sli());
-            progress.accept(String.format(Locale.ROOT, "%s step %d %s: SLI %.2f%%", id, step.number(), step.title(),
-                    reading.sli() * 100));
-            if (reading.sli() >= slo.objective() && holds(id, readings)) {
-                recovered = true;
-                break;
+            run.ack(responder);
+            settle(step);
+            if (step.mitigation() != null) {
+                RunbookRun.Progress p = run.observe(DRILL_ACTOR);
+                progress.accept(String.format(Locale.ROOT, "%s step %d %s: SLI %s", id, step.number(), step.title(),
+                        SloFormat.sli(p.readings().get(p.readings().size() - 1))));
+                while (p.holding()) {
+                    pass(HOLD_READING_EVERY);
+                    p = run.observe(DRILL_ACTOR);
+                }
             }
+            next = run.currentStep();
         }
 
-        if (recovered) {
-            double sli = readings.get(readings.size() - 1);
-            String summary = String.format(Locale.ROOT,
-                    "SLI back above the %s objective (%.2f%%) and held for %s after step %d of %d of runbook %s",
-                    SloFormat.objective(slo.objective()), sli * 100, Durations.format(options.hold()), stepsRun,
-                    runbook.steps().size(), runbook.id());
-            timeline.recordAll(id, responder, List.of(new EventPayload.Mitigated(summary, sli),
-                    new EventPayload.StatusUpdatePosted("stakeholders", "Mitigated: " + summary
-                            + ". Monitoring before we resolve.")));
+        RunbookRun.Progress done = run.progress();
+        if (done.recovered()) {
+            String summary = timeline.events(id).stream().map(TimelineEvent::payload)
+                    .filter(EventPayload.Mitigated.class::isInstance).map(m -> ((EventPayload.Mitigated) m).summary())
+                    .reduce((first, last) -> last).orElse("SLI back above the objective");
+            timeline.record(id, responder, new EventPayload.StatusUpdatePosted("stakeholders", "Mitigated: " + summary
+                    + ". Monitoring before we resolve."));
             pass(MONITOR_BEFORE_RESOLVE);
             timeline.record(id, responder, new EventPayload.Resolved("Drill " + scenario.id() + " recovered after "
-                    + stepsRun + " runbook steps", scenario.rootCause()));
+                    + done.recoveredAfter() + " runbook steps", scenario.rootCause()));
         } else {
             timeline.record(id, responder, new EventPayload.Note("runbook " + runbook.id() + " finished all "
                     + runbook.steps().size() + " steps but the SLI is still below the objective; escalate and look "
                     + "for another runbook"));
         }
         Incident finalState = timeline.require(id);
+        int stepsRun = done.recovered() ? done.recoveredAfter() : done.stepsActed();
         return new DrillResult(scenario, finalState, timeline.events(id), runbook.id(),
-                runbook.id().equals(scenario.runbook()), stepsRun, runbook.steps().size(), List.copyOf(readings),
-                recovered, options.seed());
+                runbook.id().equals(scenario.runbook()), stepsRun, runbook.steps().size(), done.readings(),
+                done.recovered(), options.seed(), options.start());
+    }
+
+    private Mitigation mitigation(Runbook runbook, RunbookStep step) {
+        return scenario.mitigation(step.mitigation()).orElseThrow(() -> new DrillException(
+                runbook.source() + ":" + step.line() + ": step " + step.number() + " applies mitigation '"
+                        + step.mitigation() + "', which scenario " + scenario.id() + " does not define"));
+    }
+
+    /**
+     * Lets the step being acted on take effect: a mitigation until it has worked for a whole
+     * observation window, any other step for the time its work takes. Called by the verifier
+     * before it reads a check and by the auto player after the ack; the second call finds the time
+     * already passed.
+     */
+    private void settle(RunbookStep step) {
+        Duration work = step.mitigation() == null ? STEP_WORK
+                : scenario.mitigation(step.mitigation()).map(m -> m.takesEffectAfter().plus(OBSERVE)).orElse(OBSERVE);
+        Duration left = Duration.between(clock.instant(), stepBegan.plus(work));
+        pass(left);
     }
 
     /** Evaluates the policy every tick until it pages or tickets. */
@@ -194,25 +226,6 @@ public final class DrillRunner {
             return person;
         }
         return ladder.policy().first().person();
-    }
-
-    /**
-     * True once the SLI, measured over everything since the recovered reading, is still above the
-     * objective after the hold time. One minute of noise on a small service must not undo a
-     * recovery, so the decision is taken over the whole hold, with a reading each minute.
-     */
-    private boolean holds(String id, List<Double> readings) {
-        Duration held = Duration.ZERO;
-        EventPayload.SliObserved reading = null;
-        while (held.compareTo(options.hold()) < 0) {
-            Duration step = Duration.ofMinutes(1);
-            pass(step);
-            held = held.plus(step);
-            reading = observation(OBSERVE.plus(held));
-            timeline.record(id, "warroom/drill", reading);
-            readings.add(reading.sli());
-        }
-        return reading == null || reading.sli() >= scenario.slo().objective();
     }
 
     private EventPayload.SliObserved observation(Duration window) {

@@ -114,7 +114,7 @@ public final class DrillRunner {
                     + " (" + String.join("; ", top.reasons()) + ")"));
         }
         Runbook runbook = chosen != null ? chosen : suggestions.get(0).runbook();
-        RunbookRun run = RunbookRun.start(timeline, id, runbook, responder, null,
+        RunbookRun run = RunbookRun.start(timeline, id, runbook, responder, runbooks.commitOf(runbook).orElse(null),
                 RunbookRun.Recovery.of(slo).withHold(options.hold()).withWindow(OBSERVE),
                 new CountsVerifier(mock, OBSERVE, this::settle, "the mock system"), clock);
         timeline.record(id, responder, new EventPayload.StatusUpdatePosted("stakeholders", "Investigating: "

@@ -167,6 +167,37 @@ class CommandLineTest {
     }
 
     @Test
+    void autoDrill_withARunbookFolderInGit_recordsTheCommitOfTheRunbookRun(@TempDir Path tmp) throws Exception {
+        Path repo = tmp.resolve("runbooks");
+        Files.createDirectories(repo);
+        Files.copy(Path.of("runbooks", "provider-outage.md"), repo.resolve("provider-outage.md"));
+        git(repo, "init", "-q");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "empty");
+        git(repo, "add", "provider-outage.md");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "runbook");
+        String head = new String(new ProcessBuilder("git", "-C", repo.toString(), "rev-parse", "HEAD").start()
+                .getInputStream().readAllBytes()).strip();
+
+        Result r = run("drill", "--scenario", "provider-outage", "--auto", "--seed", "1", "--runbooks", repo.toString(),
+                "--db", tmp.resolve("warroom").toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode started = null;
+        for (JsonNode e : new ObjectMapper().readTree(tmp.resolve("out/timeline.json").toFile())) {
+            if (e.get("type").asText().equals("runbook_started")) {
+                started = e;
+            }
+        }
+        assertTrue(started != null && head.equals(started.path("commit").asText()), "runbook_started: " + started);
+        assertEquals(repo.resolve("provider-outage.md").toString(), started.get("source").asText());
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
+        command.addAll(List.of(args));
+        assertEquals(0, new ProcessBuilder(command).inheritIO().start().waitFor(), String.join(" ", command));
+    }
+
+    @Test
     void unknownScenario_isAClearErrorNamingTheChoices() {
         Result r = run("drill", "--scenario", "meteor-strike", "--auto", "--db", "unused");
         assertEquals(1, r.exit());

@@ -28,7 +28,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -60,23 +59,6 @@ class BundledCasesTest {
         Set<String> scenarios = SCENARIOS.all().stream().map(Scenario::id).collect(Collectors.toSet());
         assertFalse(scenarios.isEmpty());
         assertEquals(scenarios, covered, "one bundled case per drill scenario");
-    }
-
-    /**
-     * Rewrites runbooks/regressions/ from the drills: run it after adding a scenario, with
-     * {@code mvn -q test -Dtest=BundledCasesTest -Dwarroom.regenerate=true}, and review the diff.
-     */
-    @Test
-    @EnabledIfSystemProperty(named = "warroom.regenerate", matches = "true")
-    void regenerate() throws Exception {
-        Path dir = Path.of("runbooks", "regressions");
-        Files.createDirectories(dir);
-        for (Scenario s : SCENARIOS.all()) {
-            DrillResult r = drill(s);
-            assertTrue(r.recovered(), s.id() + " did not recover; fix the scenario or runbook before regenerating");
-            Files.writeString(dir.resolve(s.id() + ".json"), RegressionCase.from(r).withId(s.id()).toJson(),
-                    StandardCharsets.UTF_8);
-        }
     }
 
     static DrillResult drill(Scenario s) {

@@ -1,92 +1,104 @@
 package dev.warroom.postmortem;
 
-import dev.warroom.incident.EventPayload;
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.SeverityPolicy;
-import dev.warroom.incident.SeverityTarget;
 import dev.warroom.incident.TimelineEvent;
-import dev.warroom.time.Durations;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Renders an incident's timeline as a blameless postmortem draft in Markdown. Everything in it is
- * derived from the events; the sections a person must write are marked as such.
+ * Renders an incident's timeline as a blameless postmortem in Markdown.
+ *
+ * <p>Sections: a summary table (severity, status, start, end, duration, time to ack / mitigate /
+ * resolve, due date), impact, detection, timeline, response, mitigation, root cause, what went well,
+ * what went poorly, where we got lucky, action items and the regression case. Each one's content is
+ * generated between markers ({@link PostmortemDocument}); headings and the hand-written parts (notes
+ * under went well / poorly / lucky, the team's own action items) are plain text a person owns.
+ * Rendering again over an earlier document ({@link #render(Incident, List, String)}) refreshes
+ * the generated parts and keeps the rest.
  */
 public final class PostmortemRenderer {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+    /** The generated sections, in document order. */
+    public static final List<String> SECTIONS = List.of(PostmortemSections.SUMMARY, PostmortemSections.IMPACT,
+            PostmortemSections.DETECTION, PostmortemSections.TIMELINE, PostmortemSections.RESPONSE,
+            PostmortemSections.MITIGATION, PostmortemSections.ROOT_CAUSE, PostmortemSections.WENT_WELL,
+            PostmortemSections.WENT_POORLY, PostmortemSections.LUCKY, PostmortemSections.ACTION_ITEMS,
+            PostmortemSections.REGRESSION_CASE);
 
     private final SeverityPolicy severities;
+    private final Long seed;
 
     public PostmortemRenderer(SeverityPolicy severities) {
+        this(severities, null);
+    }
+
+    private PostmortemRenderer(SeverityPolicy severities, Long seed) {
         this.severities = severities;
+        this.seed = seed;
     }
 
+    /** The same renderer, writing {@code seed} into the regression case (a drill's seed is not on its timeline). */
+    public PostmortemRenderer withSeed(long seed) {
+        return new PostmortemRenderer(severities, seed);
+    }
+
+    /** A fresh postmortem, with placeholders where a person writes. */
     public String render(Incident incident, List<TimelineEvent> events) {
-        StringBuilder md = new StringBuilder();
-        SeverityTarget target = severities.target(incident.severity());
-        Instant end = incident.resolvedAt() != null ? incident.resolvedAt() : events.get(events.size() - 1).at();
-        md.append("# Postmortem: ").append(incident.id()).append(' ').append(incident.title())
-                .append(incident.drill() ? " (DRILL)" : "").append("\n\n");
-        md.append("Blameless: this document describes what the system and the process did, not who is at fault.\n\n");
-        md.append("| | |\n|---|---|\n");
-        row(md, "Severity", incident.severity().label());
-        row(md, "Status", incident.state().id());
-        row(md, "Service", nullToDash(incident.service()));
-        row(md, "SLO", nullToDash(incident.slo()));
-        row(md, "Start", UTC.format(incident.declaredAt()));
-        row(md, "End", incident.resolvedAt() == null ? "not resolved" : UTC.format(incident.resolvedAt()));
-        row(md, "Duration", Durations.format(Duration.between(incident.declaredAt(), end)));
-        incident.timeToAck().ifPresent(d -> row(md, "Time to ack", Durations.format(d)
-                + target.ackTarget(incident.declaredAt(), severities.businessHours())
-                .map(t -> " (target " + Durations.format(t) + ": " + (d.compareTo(t) <= 0 ? "met" : "missed") + ")")
-                .orElse("")));
-        incident.timeToMitigate().ifPresent(d -> row(md, "Time to mitigate", Durations.format(d)));
-        if (incident.resolvedAt() != null) {
-            target.postmortemDue(incident.resolvedAt(), severities.businessHours())
-                    .ifPresent(due -> row(md, "Postmortem due", UTC.format(due)));
-        }
-        md.append('\n');
-
-        md.append("## Impact\n\n");
-        events.stream().map(TimelineEvent::payload).filter(EventPayload.AlertFired.class::isInstance)
-                .map(EventPayload.AlertFired.class::cast).findFirst().ifPresent(a -> md.append("- Detected by alert `")
-                        .append(a.alert()).append("`: ").append(a.explanation()).append('\n'));
-        double lowest = events.stream().map(TimelineEvent::payload).filter(EventPayload.SliObserved.class::isInstance)
-                .mapToDouble(p -> ((EventPayload.SliObserved) p).sli()).min().orElse(Double.NaN);
-        if (!Double.isNaN(lowest)) {
-            md.append(String.format(Locale.ROOT, "- Lowest SLI observed: %.2f%%%n", lowest * 100));
-        }
-        md.append('\n');
-
-        md.append("## Timeline (UTC)\n\n| Time | Since start | Actor | Event |\n|---|---|---|---|\n");
-        for (TimelineEvent e : events) {
-            md.append("| ").append(CLOCK.format(e.at())).append(" | +")
-                    .append(Durations.format(Duration.between(incident.declaredAt(), e.at())))
-                    .append(" | ").append(e.actor()).append(" | ").append(e.type()).append(": ")
-                    .append(EventSummaries.summarize(e.payload()).replace("|", "\\|")).append(" |\n");
-        }
-        md.append('\n');
-
-        md.append("## Root cause\n\n").append(incident.rootCause() == null ? "_To be written._" : incident.rootCause())
-                .append("\n\n");
-        md.append("## What went well\n\n_To be written._\n\n## What went poorly\n\n_To be written._\n\n");
-        md.append("## Where we got lucky\n\n_To be written._\n\n");
-        md.append("## Action items\n\n| Action | Owner | Due | Priority |\n|---|---|---|---|\n| | | | |\n");
-        return md.toString();
+        return document(new PostmortemSections(severities, incident, events, seed), incident).toMarkdown();
     }
 
-    private static void row(StringBuilder md, String key, String value) {
-        md.append("| ").append(key).append(" | ").append(value).append(" |\n");
+    /**
+     * The postmortem over {@code previous}, the text a person last saw and maybe edited (null or
+     * blank for a first rendering): its hand-written text and edited sections are kept.
+     */
+    public Postmortem render(Incident incident, List<TimelineEvent> events, String previous) {
+        PostmortemSections sections = new PostmortemSections(severities, incident, events, seed);
+        PostmortemDocument fresh = document(sections, incident);
+        if (previous == null || previous.isBlank()) {
+            return new Postmortem(fresh.toMarkdown(), sections.due().orElse(null), List.of());
+        }
+        PostmortemDocument.Merged merged = PostmortemDocument.parse(previous).merge(fresh);
+        return new Postmortem(merged.markdown(), sections.due().orElse(null), merged.kept());
     }
 
-    private static String nullToDash(String s) {
-        return s == null ? "-" : s;
+    /** The action items the timeline suggests, as the postmortem prefills them. */
+    public List<ActionItem> actionItems(Incident incident, List<TimelineEvent> events) {
+        return new PostmortemSections(severities, incident, events, seed).actionItems();
+    }
+
+    private static PostmortemDocument document(PostmortemSections s, Incident incident) {
+        return new PostmortemDocument.Builder()
+                .text("# Postmortem: " + incident.id() + " " + incident.title() + (incident.drill() ? " (DRILL)" : "")
+                        + "\n\n")
+                .text("Blameless: this document describes what the system and the process did, not who is at fault."
+                        + " Warroom refreshes the parts between `warroom:generated` markers from the timeline;"
+                        + " everything else written here, and any generated part edited by hand, is kept.\n\n")
+                .generated(PostmortemSections.SUMMARY, s.summary())
+                .text("\n## Impact\n\n")
+                .generated(PostmortemSections.IMPACT, s.impactText())
+                .text("\n## Detection\n\n")
+                .generated(PostmortemSections.DETECTION, s.detection())
+                .text("\n## Timeline (UTC)\n\n")
+                .generated(PostmortemSections.TIMELINE, s.timeline())
+                .text("\n## Response\n\n")
+                .generated(PostmortemSections.RESPONSE, s.response())
+                .text("\n## Mitigation\n\n")
+                .generated(PostmortemSections.MITIGATION, s.mitigation())
+                .text("\n## Root cause\n\n")
+                .generated(PostmortemSections.ROOT_CAUSE, s.rootCause())
+                .text("\n## What went well\n\nFrom the timeline:\n\n")
+                .generated(PostmortemSections.WENT_WELL, s.wentWell())
+                .text("\n_What the responders saw go well: to be written._\n")
+                .text("\n## What went poorly\n\nFrom the timeline:\n\n")
+                .generated(PostmortemSections.WENT_POORLY, s.wentPoorly())
+                .text("\n_What the responders saw go poorly: to be written._\n")
+                .text("\n## Where we got lucky\n\nFrom the timeline:\n\n")
+                .generated(PostmortemSections.LUCKY, s.lucky())
+                .text("\n_Where luck, not design, kept it from being worse: to be written._\n")
+                .text("\n## Action items\n\n")
+                .generated(PostmortemSections.ACTION_ITEMS, s.actionItemsTable())
+                .text("\nAgreed at the review:\n\n| Action | Owner | Due | Priority |\n|---|---|---|---|\n| | | | |\n")
+                .text("\n## Regression case\n\n")
+                .generated(PostmortemSections.REGRESSION_CASE, s.regressionCase())
+                .build();
     }
 }

@@ -88,7 +88,8 @@ public final class DrillRunner {
         Decision decision = waitForAlert();
         PairResult firing = decision.firing();
         Incident incident = timeline.declare(POLICY_ACTOR, new EventPayload.IncidentDeclared(scenario.title(),
-                decision.severity(), scenario.service(), slo.name(), true, scenario.id(), scenario.summary()));
+                decision.severity(), scenario.service(), slo.name(), true, scenario.id(), scenario.summary(),
+                options.seed()));
         String id = incident.id();
         progress.accept(id + " declared: " + decision.explanation());
         timeline.recordAll(id, POLICY_ACTOR, List.of(

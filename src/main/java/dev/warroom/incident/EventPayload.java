@@ -56,10 +56,19 @@ public sealed interface EventPayload {
         });
     }
 
-    /** Opens the incident. {@code drill} marks practice runs so no one mistakes them for production. */
+    /**
+     * Opens the incident. {@code drill} marks practice runs so no one mistakes them for production;
+     * a drill also names its {@code scenario} and the {@code seed} that replays it (null otherwise).
+     */
     @JsonTypeName("incident_declared")
     record IncidentDeclared(String title, Severity severity, String service, String slo, boolean drill,
-                            String scenario, String summary) implements EventPayload {
+                            String scenario, String summary, Long seed) implements EventPayload {
+        /** An incident that is not a seeded drill. */
+        public IncidentDeclared(String title, Severity severity, String service, String slo, boolean drill,
+                                String scenario, String summary) {
+            this(title, severity, service, slo, drill, scenario, summary, null);
+        }
+
         public IncidentDeclared {
             if (title == null || title.isBlank()) {
                 throw new IllegalArgumentException("an incident needs a title");

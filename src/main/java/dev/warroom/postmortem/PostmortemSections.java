@@ -642,27 +642,28 @@ final class PostmortemSections {
 
 
     String regressionCase() {
-        RegressionCase rc = RegressionCase.from(incident, events, seed == null ? 0 : seed);
-        String json;
-        try {
-            json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(rc);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a regression case is plain data and always serialises", e);
-        }
-        StringBuilder md = new StringBuilder();
         if (incident.scenario() == null) {
-            md.append("This incident did not come from a drill scenario: `scenario` names the service, and a scenario")
-                    .append(" reproducing the failure has to be written before `warroom regress` can replay it.\n\n");
-        } else if (seed == null) {
+            return "This incident did not come from a drill scenario, so there is no failure shape to replay yet:"
+                    + " write a scenario under `runbooks/drills/` that reproduces it, run it with `warroom drill --auto`,"
+                    + " and save its regression-case.json under `runbooks/regressions/` for `warroom regress`.\n";
+        }
+        Long drillSeed = seed != null ? seed : declaredSeed();
+        StringBuilder md = new StringBuilder();
+        if (drillSeed == null) {
             md.append("The timeline does not record the drill's seed, so `seed` is 0 here; `warroom drill` writes the")
                     .append(" case with its seed to regression-case.json.\n\n");
         } else {
             md.append("Replayed by `warroom regress` once saved under `runbooks/regressions/`.\n\n");
         }
-        md.append("```json\n").append(json.replace("\r\n", "\n")).append("\n```\n");
+        String json = RegressionCase.from(incident, events, drillSeed == null ? 0 : drillSeed).toJson();
+        md.append("```json\n").append(json.replace("\r\n", "\n").stripTrailing()).append("\n```\n");
         return md.toString();
     }
 
+    private Long declaredSeed() {
+        TimelineEvent declared = first(EventPayload.IncidentDeclared.class);
+        return declared == null ? null : ((EventPayload.IncidentDeclared) declared.payload()).seed();
+    }
 
     private TimelineEvent first(Class<? extends EventPayload> type) {
         return events.stream().filter(e -> type.isInstance(e.payload())).findFirst().orElse(null);

@@ -106,7 +106,7 @@ class PostmortemRendererTest {
         assertTrue(section(md, "lucky").contains("li (L2) was reachable at the next level"), md);
 
         String json = section(md, "regression-case").replaceAll("(?s).*```json\n(.*)\n```.*", "$1");
-        assertEquals(RegressionCase.from(incident, events, 42), new ObjectMapper().readValue(json, RegressionCase.class));
+        assertEquals(RegressionCase.from(incident, events, 42), dev.warroom.regress.RegressionCaseParser.parse(json, "postmortem.md"));
     }
 
     @Test

@@ -136,7 +136,19 @@ public record SeverityPolicy(Map<Severity, SeverityTarget> targets, BusinessHour
                     n.path("pages").asBoolean(true), n.path("page_whole_ladder").asBoolean(false),
                     duration(field + ".status_update_every", n.get("status_update_every")),
                     duration(field + ".postmortem_within", n.get("postmortem_within")),
-                    n.path("postmortem_within_business_days").asInt(0));
+                    n.path("postmortem_within_business_days").asInt(0),
+                    goodLooksLike(field + ".good_looks_like", n.get("good_looks_like")));
+        }
+
+        SeverityTarget.GoodLooksLike goodLooksLike(String field, JsonNode n) {
+            if (n == null || n.isNull()) {
+                return null;
+            }
+            if (!n.isObject()) {
+                throw error(field, "expected ack, status_page and resolve durations");
+            }
+            return new SeverityTarget.GoodLooksLike(duration(field + ".ack", n.get("ack")),
+                    duration(field + ".status_page", n.get("status_page")), duration(field + ".resolve", n.get("resolve")));
         }
 
         Duration duration(String field, JsonNode n) {

@@ -17,10 +17,19 @@ import java.util.Optional;
  * @param statusUpdateEvery null when no regular status update is expected
  * @param postmortemWithin  postmortem due this long after resolution (null if by business days or none)
  * @param postmortemBusinessDays postmortem due this many business days after resolution (0 if not used)
+ * @param goodLooksLike   the marks a well-run incident of this severity hits, null where none are set
  */
 public record SeverityTarget(Severity severity, Duration ackBusinessHours, Duration ackOvernight,
                              boolean ackNextBusinessDay, int ackPercentile, boolean pages, boolean pageWholeLadder,
-                             Duration statusUpdateEvery, Duration postmortemWithin, int postmortemBusinessDays) {
+                             Duration statusUpdateEvery, Duration postmortemWithin, int postmortemBusinessDays,
+                             GoodLooksLike goodLooksLike) {
+
+    /**
+     * "What good looks like": ack, first status-page update and resolution within these, counted
+     * from declaration. Stricter than the targets, they are what drills are scored against.
+     */
+    public record GoodLooksLike(Duration ack, Duration statusPage, Duration resolve) {
+    }
 
     public boolean postmortemRequired() {
         return postmortemWithin != null || postmortemBusinessDays > 0;

@@ -1,31 +1,46 @@
 package dev.warroom.app;
 
+import dev.warroom.drill.ScenarioLibrary;
+import dev.warroom.paging.RecordingPager;
+import dev.warroom.runbook.RunbookLibrary;
 import dev.warroom.store.StoreException;
 import dev.warroom.store.StorePaths;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.ui.ConsoleScene;
-import dev.warroom.ui.IncidentBoardViewModel;
+import dev.warroom.ui.IncidentsPanel;
 import dev.warroom.ui.StoreErrorView;
+import dev.warroom.ui.console.ConsoleServices;
+import dev.warroom.ui.console.ConsoleState;
+import dev.warroom.ui.console.ConsoleView;
+import dev.warroom.ui.console.ConsoleViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import javafx.animation.Animation;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The desktop console. The store is opened in {@link #init()}, off the FX thread; a store that
- * cannot be opened (another Warroom holds it) becomes a window that names the file, not a stack trace.
+ * The desktop console. The store and the libraries are opened in {@link #init()}, off the FX
+ * thread; a store that cannot be opened (another Warroom holds it) becomes a window that names the
+ * file, not a stack trace.
  */
 public final class WarroomApp extends Application {
     /** Set before launch by {@code warroom console --db}; JavaFX constructs the app itself. */
     private static volatile Path requestedStore;
 
     private WarroomStore store;
+    private Settings settings;
+    private RunbookLibrary runbooks;
     private StoreException openFailure;
     private ExecutorService background;
+    private ScheduledExecutorService scheduler;
     private Animation refresh;
 
     static void launchConsole(Path storeBase) {
@@ -40,13 +55,13 @@ public final class WarroomApp extends Application {
 
     @Override
     public void init() {
-        background = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "warroom-store-reader");
-            t.setDaemon(true);
-            return t;
-        });
+        background = Executors.newSingleThreadExecutor(daemon("warroom-store"));
+        scheduler = Executors.newSingleThreadScheduledExecutor(daemon("warroom-ticker"));
+        Path base = requestedStore != null ? requestedStore : StorePaths.resolve(null);
         try {
-            store = WarroomStore.openH2(requestedStore != null ? requestedStore : StorePaths.resolve(null));
+            store = WarroomStore.openH2(base);
+            settings = Settings.forStore(base);
+            runbooks = RunbookLibrary.load(new RunbookOptions().folder());
         } catch (StoreException e) {
             openFailure = e;
         }
@@ -60,12 +75,23 @@ public final class WarroomApp extends Application {
             stage.show();
             return;
         }
-        IncidentBoardViewModel viewModel = new IncidentBoardViewModel(store.timeline(Clock.systemUTC()), background,
-                Platform::runLater);
+        Clock wall = Clock.systemUTC();
+        ConsoleServices services = new ConsoleServices(store.timeline(wall), store::timeline, runbooks,
+                ScenarioLibrary.bundled(), settings.severities(), settings.escalation(), settings.alertPolicy(),
+                new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location());
+        ConsoleState state = new ConsoleState(wall);
+        ConsoleViewModel console = new ConsoleViewModel(services, state);
+        console.addPanel(new IncidentsPanel(services, state));
+
+        Scene scene = ConsoleScene.create(ConsoleView.load(console, null, null, null), state.themeProperty().get());
+        state.themeProperty().addListener((obs, was, theme) -> theme.apply(scene));
         stage.setTitle(ConsoleScene.TITLE + " — " + store.location());
-        stage.setScene(ConsoleScene.create(viewModel));
-        refresh = ConsoleScene.autoRefresh(viewModel, ConsoleScene.REFRESH_EVERY);
-        viewModel.refresh();
+        stage.setScene(scene);
+        // live incidents climb the ladder even while nobody looks at them
+        var ladder = services.liveLadder();
+        scheduler.scheduleWithFixedDelay(() -> background.execute(ladder::tick), 5, 5, TimeUnit.SECONDS);
+        refresh = ConsoleScene.every(ConsoleScene.REFRESH_EVERY, console::refresh);
+        console.refresh();
         stage.show();
     }
 
@@ -74,9 +100,18 @@ public final class WarroomApp extends Application {
         if (refresh != null) {
             refresh.stop();
         }
+        scheduler.shutdownNow();
         background.shutdownNow();
         if (store != null) {
             store.close();
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

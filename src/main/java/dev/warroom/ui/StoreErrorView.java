@@ -26,7 +26,7 @@ public final class StoreErrorView {
         ((Label) loader.getNamespace().get("message")).setText(sentence);
         ((Button) loader.getNamespace().get("quit")).setOnAction(e -> onQuit.run());
         Scene scene = new Scene(root, 720, 300);
-        scene.getStylesheets().add(ConsoleScene.stylesheet());
+        scene.getStylesheets().setAll(dev.warroom.ui.console.Theme.DARK.stylesheets());
         return scene;
     }
 }

@@ -1,0 +1,43 @@
+package dev.warroom.ui;
+
+import dev.warroom.ui.console.ConsoleServices;
+import dev.warroom.ui.console.ConsoleState;
+import dev.warroom.ui.console.Panel;
+import javafx.scene.Node;
+
+/** The incident list as a console tab; choosing an incident puts it in focus for every panel. */
+public final class IncidentsPanel implements Panel {
+    private final IncidentBoardViewModel board;
+    private final Node view;
+
+    public IncidentsPanel(ConsoleServices services, ConsoleState state) {
+        this.board = new IncidentBoardViewModel(services.timeline(), services.background(), services.fxThread(),
+                services.wall());
+        this.view = IncidentBoardView.load(board);
+        board.selectedIncidentProperty().addListener((obs, was, row) -> {
+            if (row != null) {
+                state.setSelectedIncident(row.id());
+            }
+        });
+        state.selectedIncidentProperty().addListener((obs, was, id) -> {
+            if (id != null) {
+                board.select(id);
+            }
+        });
+    }
+
+    @Override
+    public String title() {
+        return "Incidents";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void refresh() {
+        board.refresh();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.warroom.ui.console;
+
+import dev.warroom.drill.LiveDrill;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * The console around the panels: which panels there are, the drill banner, the status line, and
+ * the once-a-second refresh that keeps them current. Holds no widgets.
+ */
+public final class ConsoleViewModel {
+    private final ConsoleServices services;
+    private final ConsoleState state;
+    private final List<Panel> panels = new ArrayList<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final BooleanBinding drilling;
+    private final StringBinding drillBanner;
+
+    public ConsoleViewModel(ConsoleServices services, ConsoleState state) {
+        this.services = services;
+        this.state = state;
+        this.drilling = state.activeDrillProperty().isNotNull();
+        this.drillBanner = Bindings.createStringBinding(() -> banner(state.getActiveDrill()), state.activeDrillProperty());
+        status.set("store " + services.storeName());
+    }
+
+    public ConsoleServices services() {
+        return services;
+    }
+
+    public ConsoleState state() {
+        return state;
+    }
+
+    public void addPanel(Panel panel) {
+        panels.add(panel);
+    }
+
+    public List<Panel> panels() {
+        return List.copyOf(panels);
+    }
+
+    /** True while a drill is being played: every panel says so. */
+    public BooleanBinding drillingProperty() {
+        return drilling;
+    }
+
+    public StringBinding drillBannerProperty() {
+        return drillBanner;
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** Says something in the status line, e.g. why a write failed. */
+    public void say(String message) {
+        status.set(message);
+    }
+
+    /** Refreshes every panel; called on the FX thread once a second. */
+    public void refresh() {
+        panels.forEach(Panel::refresh);
+    }
+
+    public void toggleTheme() {
+        state.themeProperty().set(state.themeProperty().get().other());
+    }
+
+    private static String banner(LiveDrill drill) {
+        if (drill == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "DRILL — %s at %sx — practice, not production", drill.scenario().title(),
+                new java.text.DecimalFormat("0.#").format(drill.speed()));
+    }
+}

@@ -98,10 +98,10 @@ public final class IncidentHeaderView {
         styleClass(header, "drill", viewModel.drillProperty().get());
         viewModel.selectedProperty().addListener((o, was, now) -> styleClass(header, "quiet", !now));
         styleClass(header, "quiet", !viewModel.selectedProperty().get());
-        for (Node n : List.of(severityBadge, incidentId, stateBadge, elapsed, roles, dueRow)) {
+        for (Node n : List.of(severityBadge, incidentId, stateBadge, elapsed, roles, postUpdateMenu, dueRow)) {
             n.visibleProperty().bind(viewModel.selectedProperty());
         }
-        for (Node n : List.of(severityBadge, incidentId, stateBadge, elapsed, roles)) {
+        for (Node n : List.of(severityBadge, incidentId, stateBadge, elapsed, roles, postUpdateMenu)) {
             n.managedProperty().bind(n.visibleProperty());
         }
 
@@ -117,7 +117,8 @@ public final class IncidentHeaderView {
 
         message.textProperty().bind(viewModel.messageProperty());
         viewModel.failedProperty().addListener((o, was, now) -> styleClass(message, "failed", now));
-        showWhen(message, viewModel.messageProperty().isNotEmpty());
+        // only failures take room here; what went right shows in the countdowns and roles themselves
+        showWhen(message, viewModel.failedProperty());
 
         viewModel.goodLooksLike().addListener((ListChangeListener<Countdown>) c -> showMarks());
         showMarks();

@@ -90,6 +90,9 @@ public final class IncidentHeaderViewModel {
             new ReadOnlyObjectWrapper<>(this, "statusUpdate", Countdown.NONE);
     private final ObservableList<Countdown> goodLooksLike = FXCollections.observableArrayList();
     private final ObservableList<String> people = FXCollections.observableArrayList();
+    // one read-only view each: a fresh wrapper per call would drop its listeners when collected
+    private final ObservableList<Countdown> goodLooksLikeView = FXCollections.unmodifiableObservableList(goodLooksLike);
+    private final ObservableList<String> peopleView = FXCollections.unmodifiableObservableList(people);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
 
@@ -258,12 +261,12 @@ public final class IncidentHeaderViewModel {
 
     /** The "what good looks like" marks of the severity (ack, status page, resolve); empty when it has none. */
     public ObservableList<Countdown> goodLooksLike() {
-        return FXCollections.unmodifiableObservableList(goodLooksLike);
+        return goodLooksLikeView;
     }
 
     /** People to offer for a role: the escalation ladder's, then whoever already holds a role. */
     public ObservableList<String> people() {
-        return FXCollections.unmodifiableObservableList(people);
+        return peopleView;
     }
 
     /** What the last action did, or why it failed. */

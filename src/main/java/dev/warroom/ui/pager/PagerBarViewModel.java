@@ -55,6 +55,9 @@ public final class PagerBarViewModel {
     private final ReadOnlyObjectWrapper<Countdown> escalation =
             new ReadOnlyObjectWrapper<>(this, "escalation", new Countdown(NO_INCIDENT, Countdown.Tone.QUIET));
     private final ObservableList<String> tickets = FXCollections.observableArrayList();
+    // one read-only view each: a fresh wrapper per call would drop its listeners when collected
+    private final ObservableList<Rung> rungsView = FXCollections.unmodifiableObservableList(rungs);
+    private final ObservableList<String> ticketsView = FXCollections.unmodifiableObservableList(tickets);
     private final ReadOnlyBooleanWrapper ackable = new ReadOnlyBooleanWrapper(this, "ackable");
     private final ReadOnlyStringWrapper ackText = new ReadOnlyStringWrapper(this, "ackText", "Ack");
     private final ReadOnlyStringWrapper ackHelp = new ReadOnlyStringWrapper(this, "ackHelp", NO_INCIDENT + ": nothing to ack");
@@ -137,7 +140,7 @@ public final class PagerBarViewModel {
 
     /** Every level of the ladder, top to bottom, with who is paged there and how that stands. */
     public ObservableList<Rung> rungs() {
-        return FXCollections.unmodifiableObservableList(rungs);
+        return rungsView;
     }
 
     /** "escalates to L3 sam in 03:12", "acked by li — ladder stopped", "ladder exhausted — nobody acked". */
@@ -147,7 +150,7 @@ public final class PagerBarViewModel {
 
     /** Open tickets, which never page: "ticket TICKET-0002 — Sev-3, never pages". */
     public ObservableList<String> tickets() {
-        return FXCollections.unmodifiableObservableList(tickets);
+        return ticketsView;
     }
 
     /** True while a page waits for an ack. */

@@ -146,7 +146,9 @@ public final class PagerBarView {
         tickets.getChildren().setAll(viewModel.tickets().stream().map(t -> {
             Label label = new Label(t);
             label.getStyleClass().add("ticket");
-            label.setMinWidth(Label.USE_PREF_SIZE);
+            // tickets give way to the ladder when the bar is full; the whole line stays in the tooltip
+            label.setMinWidth(60);
+            label.setTooltip(new Tooltip(t));
             return (Node) label;
         }).toList());
     }

@@ -143,7 +143,7 @@ public final class PagerBarViewModel {
         return rungsView;
     }
 
-    /** "escalates to L3 sam in 03:12", "acked by li — ladder stopped", "ladder exhausted — nobody acked". */
+    /** "escalates in 03:12", "escalation OVERDUE 00:10", "acked by li — ladder stopped", "ladder EXHAUSTED — nobody acked". */
     public ReadOnlyObjectProperty<Countdown> escalationProperty() {
         return escalation.getReadOnlyProperty();
     }
@@ -158,7 +158,7 @@ public final class PagerBarViewModel {
         return ackable.getReadOnlyProperty();
     }
 
-    /** "Ack as li (L2)" or "Ack". */
+    /** "Ack li" (the person paged now; the level is on the rung and in the tooltip) or "Ack". */
     public ReadOnlyStringProperty ackTextProperty() {
         return ackText.getReadOnlyProperty();
     }
@@ -228,7 +228,7 @@ public final class PagerBarViewModel {
             cannotAck(incident.id() + " is " + incident.state().id() + ": nothing to ack");
         } else if (paging.awaitingAck()) {
             ackable.set(true);
-            ackText.set("Ack as " + paging.target() + " (" + paging.level() + ")");
+            ackText.set("Ack " + paging.target());
             ackHelp.set("Acknowledge " + incident.id() + " as " + paging.target() + ", paged at " + paging.level()
                     + "; stops the ladder");
         } else if (paging.status() == PageState.Status.ACKED) {
@@ -276,8 +276,7 @@ public final class PagerBarViewModel {
                 out.add(new Rung(level.name(), level.person(), who + " (would page at "
                         + TimeText.elapsed(Duration.between(declared, deadline.get())) + ")", Rung.Status.NEXT));
             } else if (pagedAt.containsKey(level.name())) {
-                out.add(new Rung(level.name(), level.person(), who + " no ack (paged " + since(declared,
-                        pagedAt.get(level.name())) + ")", Rung.Status.PASSED));
+                out.add(new Rung(level.name(), level.person(), who + " no ack", Rung.Status.PASSED));
             } else {
                 out.add(new Rung(level.name(), level.person(), who, Rung.Status.IDLE));
             }
@@ -307,9 +306,16 @@ public final class PagerBarViewModel {
             return new Countdown("waiting for an ack", Countdown.Tone.ON_TRACK);
         }
         Duration delay = policy.level(paging.level()).map(EscalationLevel::delay).orElse(EscalationPolicy.DEFAULT_DELAY);
-        Optional<EscalationLevel> next = ladder.nextLevel(incident);
-        String what = next.map(l -> "escalation to " + l.name() + " " + l.person()).orElse("ladder exhausts");
-        return Countdown.until(what, deadline.get(), delay, now);
+        // who comes next is on its rung ("would page at"); here only how long until it happens
+        boolean climbs = ladder.nextLevel(incident).isPresent();
+        Duration left = Duration.between(now, deadline.get());
+        if (!left.isNegative() && !left.isZero()) {
+            boolean soon = left.multipliedBy(3).compareTo(delay) <= 0;
+            return new Countdown((climbs ? "escalates in " : "ladder exhausts in ") + TimeText.countdown(left),
+                    soon ? Countdown.Tone.DUE_SOON : Countdown.Tone.ON_TRACK);
+        }
+        return new Countdown((climbs ? "escalation" : "exhaustion") + " OVERDUE " + TimeText.countdown(left.negated()),
+                Countdown.Tone.OVERDUE);
     }
 
     private static String since(Instant declared, Instant at) {

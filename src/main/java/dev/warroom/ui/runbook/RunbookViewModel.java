@@ -10,7 +10,6 @@ import dev.warroom.slo.SloFormat;
 import dev.warroom.time.Durations;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -1,0 +1,62 @@
+package dev.warroom.ui.runbook;
+
+import dev.warroom.ui.console.ConsoleServices;
+import dev.warroom.ui.console.ConsoleState;
+import dev.warroom.ui.console.Panel;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+/** The Runbook tab: the checklist of the selected incident's run, Ack (A), Skip (S), Failed (F). */
+public final class RunbookPanel implements Panel {
+    /** Added to the scene after the theme's sheets until the console registers it. */
+    public static final String STYLESHEET = "/styles/runbook.css";
+
+    private final RunbookViewModel viewModel;
+    private final Node view;
+
+    /** @param actor who acts on the steps, as the timeline records it */
+    public RunbookPanel(ConsoleServices services, ConsoleState state, String actor) {
+        this.viewModel = new RunbookViewModel(services, state, actor);
+        this.view = RunbookView.load(viewModel);
+    }
+
+    public RunbookViewModel viewModel() {
+        return viewModel;
+    }
+
+    @Override
+    public String title() {
+        return "Runbook";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void refresh() {
+        viewModel.refresh();
+    }
+
+    /**
+     * The panel's scene accelerators: A acks the current step, S skips it, F marks it failed (both ask
+     * for a reason in the reason field, then Enter). Each acts only while the tab is showing and no
+     * text field has focus.
+     */
+    public Map<KeyCombination, Runnable> accelerators() {
+        return Map.of(
+                new KeyCodeCombination(KeyCode.A), PanelKeys.guarded(view, viewModel::ackStep),
+                new KeyCodeCombination(KeyCode.S), PanelKeys.guarded(view, viewModel::skipStep),
+                new KeyCodeCombination(KeyCode.F), PanelKeys.guarded(view, viewModel::failStep));
+    }
+
+    /** The panel's stylesheet as a URL, for {@code scene.getStylesheets()}. */
+    public static List<String> stylesheets() {
+        return List.of(RunbookPanel.class.getResource(STYLESHEET).toExternalForm());
+    }
+}

@@ -14,6 +14,8 @@ import dev.warroom.runbook.RunbookRun;
 import dev.warroom.runbook.RunbookStep;
 import dev.warroom.runbook.StepOutcome;
 import dev.warroom.runbook.Triage;
+import dev.warroom.runbook.Verifier;
+import dev.warroom.runbook.VerifyCheck;
 import dev.warroom.slo.AlertPolicy;
 import dev.warroom.slo.Decision;
 import dev.warroom.slo.PairResult;
@@ -208,7 +210,7 @@ public final class LiveDrill implements AutoCloseable {
                 "no runbook '" + runbookId + "'"));
         run = RunbookRun.start(timeline, id, runbook, actor, runbooks.commitOf(runbook).orElse(null),
                 RunbookRun.Recovery.of(scenario.slo()).withWindow(OBSERVE_WINDOW),
-                new CountsVerifier(mock, OBSERVE_WINDOW, step -> { }, "the mock system"), clock);
+                new PacedVerifier(new CountsVerifier(mock, OBSERVE_WINDOW, step -> { }, "the mock system")), clock);
         return run;
     }
 
@@ -273,6 +275,35 @@ public final class LiveDrill implements AutoCloseable {
                 incident.timeToMitigate().orElse(null), incident.timeToResolve().orElse(null),
                 good == null ? null : good.resolve(), incident.paging().escalations(), suggestedRunbook,
                 run == null ? null : run.runbook().id()));
+    }
+
+    /**
+     * A drill's time runs on the wall clock, so a check cannot wait for a mitigation to work: right
+     * after the ack it has not taken effect yet. Saying "no data yet" is honest; the run's SLI watch
+     * decides the recovery.
+     */
+    private final class PacedVerifier implements Verifier {
+        private final Verifier counts;
+
+        PacedVerifier(Verifier counts) {
+            this.counts = counts;
+        }
+
+        @Override
+        public Reading check(RunbookStep step, VerifyCheck check) {
+            if (step.mitigation() != null) {
+                Duration effect = scenario.mitigation(step.mitigation()).map(Mitigation::takesEffectAfter)
+                        .orElse(Duration.ZERO);
+                return Reading.noData(OBSERVE_WINDOW, "the mitigation takes effect after " + Durations.format(effect)
+                        + "; the SLI is watched until it holds above the objective");
+            }
+            return counts.check(step, check);
+        }
+
+        @Override
+        public Reading sli(Duration window) {
+            return counts.sli(window);
+        }
     }
 
     private String requireIncident() {

@@ -367,7 +367,7 @@ public final class RunbookViewModel {
         List<StepRow> rows = new ArrayList<>();
         int current = p.status() == RunbookRun.Status.IN_PROGRESS ? p.nextStep() : 0;
         for (RunbookStep step : runbook.steps()) {
-            rows.add(row(step, last.get(step.number()), step.number() == current));
+            rows.add(row(step, last.get(step.number()), step.number() == current, isDrill));
         }
         int acked = 0;
         int skipped = 0;
@@ -443,7 +443,7 @@ public final class RunbookViewModel {
         return incident.lastSli();
     }
 
-    private static StepRow row(RunbookStep step, StepOutcome outcome, boolean current) {
+    private static StepRow row(RunbookStep step, StepOutcome outcome, boolean current, boolean drill) {
         StepRow.State stateOf;
         if (outcome != null) {
             stateOf = switch (outcome.action()) {
@@ -463,7 +463,10 @@ public final class RunbookViewModel {
             if (outcome != null && outcome.verification() != null) {
                 StepOutcome.Verification v = outcome.verification();
                 boolean noData = Double.isNaN(v.observed());
-                verify = "verify: " + v.check() + " → " + (noData ? "no data, not verified"
+                // in a drill a mitigation cannot be measured the moment it is applied: the SLI watch judges it
+                String unmeasured = drill && step.mitigation() != null ? "taking effect; the SLI watch decides"
+                        : "no data, not verified";
+                verify = "verify: " + v.check() + " → " + (noData ? unmeasured
                         : number(v.observed()) + (v.passed() ? " passed" : " failed"));
                 verifyState = noData ? "verify-nodata" : v.passed() ? "verify-passed" : "verify-failed";
             } else if (stateOf == StepRow.State.SKIPPED || stateOf == StepRow.State.FAILED) {

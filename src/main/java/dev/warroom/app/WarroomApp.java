@@ -7,11 +7,10 @@ import dev.warroom.store.StoreException;
 import dev.warroom.store.StorePaths;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.ui.ConsoleScene;
-import dev.warroom.ui.IncidentsPanel;
 import dev.warroom.ui.StoreErrorView;
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
-import dev.warroom.ui.console.ConsoleView;
+import dev.warroom.ui.console.ConsoleAssembly;
 import dev.warroom.ui.console.ConsoleViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -80,10 +79,10 @@ public final class WarroomApp extends Application {
                 ScenarioLibrary.bundled(), settings.severities(), settings.escalation(), settings.alertPolicy(),
                 new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location());
         ConsoleState state = new ConsoleState(wall);
-        ConsoleViewModel console = new ConsoleViewModel(services, state);
-        console.addPanel(new IncidentsPanel(services, state));
+        ConsoleAssembly assembly = ConsoleAssembly.build(services, state, System.getProperty("user.name", "you"));
+        ConsoleViewModel console = assembly.console();
 
-        Scene scene = ConsoleScene.create(ConsoleView.load(console, null, null, null), state.themeProperty().get());
+        Scene scene = ConsoleScene.create(assembly.root(), state.themeProperty().get());
         state.themeProperty().addListener((obs, was, theme) -> theme.apply(scene));
         stage.setTitle(ConsoleScene.TITLE + " — " + store.location());
         stage.setScene(scene);

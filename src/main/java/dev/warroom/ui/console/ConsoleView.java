@@ -105,5 +105,7 @@ public final class ConsoleView {
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), viewModel::toggleTheme);
+        viewModel.panels().forEach(panel -> scene.getAccelerators().putAll(panel.accelerators()));
+        scene.getAccelerators().putAll(viewModel.accelerators());
     }
 }

@@ -18,6 +18,8 @@ public final class ConsoleViewModel {
     private final ConsoleServices services;
     private final ConsoleState state;
     private final List<Panel> panels = new ArrayList<>();
+    private final List<Runnable> refreshers = new ArrayList<>();
+    private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> accelerators = new java.util.LinkedHashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final BooleanBinding drilling;
     private final StringBinding drillBanner;
@@ -40,6 +42,20 @@ public final class ConsoleViewModel {
 
     public void addPanel(Panel panel) {
         panels.add(panel);
+    }
+
+    /** Keys that act anywhere in the console (ack the page, add a note, ...), beside the panels' own. */
+    public void addAccelerator(javafx.scene.input.KeyCombination key, Runnable action) {
+        accelerators.put(key, action);
+    }
+
+    public java.util.Map<javafx.scene.input.KeyCombination, Runnable> accelerators() {
+        return java.util.Collections.unmodifiableMap(accelerators);
+    }
+
+    /** Something besides the panels that wants the once-a-second refresh: the header, the pager, the SLO board. */
+    public void addRefresh(Runnable refresh) {
+        refreshers.add(refresh);
     }
 
     public List<Panel> panels() {
@@ -66,6 +82,7 @@ public final class ConsoleViewModel {
 
     /** Refreshes every panel; called on the FX thread once a second. */
     public void refresh() {
+        refreshers.forEach(Runnable::run);
         panels.forEach(Panel::refresh);
     }
 

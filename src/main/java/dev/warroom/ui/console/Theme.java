@@ -17,7 +17,8 @@ public enum Theme {
     LIGHT(new PrimerLight().getUserAgentStylesheet(), "/styles/warroom-light.css");
 
     /** Layout and state rules shared by both themes; they use only tokens. */
-    static final List<String> PANEL_STYLESHEETS = List.of("/styles/console.css");
+    static final List<String> PANEL_STYLESHEETS = List.of("/styles/console.css", "/styles/header.css",
+            "/styles/pager.css", "/styles/triage.css", "/styles/runbook.css");
 
     private final String userAgentStylesheet;
     private final String tokens;

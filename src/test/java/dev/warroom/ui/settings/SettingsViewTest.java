@@ -1,0 +1,57 @@
+package dev.warroom.ui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warroom.ui.Screenshots;
+import dev.warroom.ui.console.ConsoleFixtures;
+import dev.warroom.ui.console.Theme;
+import dev.warroom.ui.drill.PanelScenes;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class SettingsViewTest {
+    private final ConsoleFixtures fixtures = new ConsoleFixtures();
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        SettingsPanel panel = new SettingsPanel(fixtures.services, fixtures.state, Path.of("/home/ana/ops/runbooks"));
+        scene = PanelScenes.show(stage, (Parent) panel.view(), fixtures.state);
+    }
+
+    @AfterEach
+    void stop() {
+        fixtures.scheduler.shutdownNow();
+    }
+
+    @Test
+    void themeToggle_switchesTheConsole_andTablesShowThePolicies(FxRobot robot) throws IOException {
+        assertTrue(robot.lookup("Dark").queryAs(ToggleButton.class).isSelected());
+        assertEquals(3, robot.lookup(".settings-levels").queryTableView().getItems().size());
+        assertEquals(4, robot.lookup(".settings-severities").queryTableView().getItems().size());
+        robot.lookup("sam@oncall.example").query();
+        robot.lookup("ack 10m, status page 30m, resolve 1h").query();
+
+        robot.interact(() -> robot.lookup(".settings-levels").query().requestFocus());
+        Screenshots.write(robot, scene, "settings-dark.png");
+        robot.clickOn("Light");
+        assertEquals(Theme.LIGHT, fixtures.state.themeProperty().get());
+        robot.interact(() -> robot.lookup(".settings-levels").query().requestFocus());
+        Screenshots.write(robot, scene, "settings-light.png");
+
+        robot.interact(() -> fixtures.state.themeProperty().set(Theme.DARK));
+        assertTrue(robot.lookup("Dark").queryAs(ToggleButton.class).isSelected(), "follows Ctrl+Shift+T too");
+    }
+}

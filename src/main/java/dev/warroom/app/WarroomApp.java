@@ -4,10 +4,12 @@ import dev.warroom.drill.ScenarioLibrary;
 import dev.warroom.paging.RecordingPager;
 import dev.warroom.runbook.RunbookLibrary;
 import dev.warroom.store.StoreException;
+import dev.warroom.store.HandoffStore;
 import dev.warroom.store.StorePaths;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.ui.ConsoleScene;
 import dev.warroom.ui.StoreErrorView;
+import dev.warroom.ui.handoff.HandoffRecords;
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
 import dev.warroom.ui.console.ConsoleAssembly;
@@ -37,6 +39,7 @@ public final class WarroomApp extends Application {
     private WarroomStore store;
     private Settings settings;
     private RunbookLibrary runbooks;
+    private Path runbookFolder;
     private StoreException openFailure;
     private ExecutorService background;
     private ScheduledExecutorService scheduler;
@@ -60,7 +63,8 @@ public final class WarroomApp extends Application {
         try {
             store = WarroomStore.openH2(base);
             settings = Settings.forStore(base);
-            runbooks = RunbookLibrary.load(new RunbookOptions().folder());
+            runbookFolder = new RunbookOptions().folder();
+            runbooks = RunbookLibrary.load(runbookFolder);
         } catch (StoreException e) {
             openFailure = e;
         }
@@ -79,10 +83,12 @@ public final class WarroomApp extends Application {
                 ScenarioLibrary.bundled(), settings.severities(), settings.escalation(), settings.alertPolicy(),
                 new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location());
         ConsoleState state = new ConsoleState(wall);
-        ConsoleAssembly assembly = ConsoleAssembly.build(services, state, System.getProperty("user.name", "you"));
+        ConsoleAssembly assembly = ConsoleAssembly.build(services, state, System.getProperty("user.name", "you"),
+                HandoffRecords.of(new HandoffStore(store, wall)), runbookFolder);
         ConsoleViewModel console = assembly.console();
 
         Scene scene = ConsoleScene.create(assembly.root(), state.themeProperty().get());
+        assembly.installOn(scene);
         state.themeProperty().addListener((obs, was, theme) -> theme.apply(scene));
         stage.setTitle(ConsoleScene.TITLE + " — " + store.location());
         stage.setScene(scene);

@@ -73,6 +73,8 @@ public final class ConsoleView {
         vm.drillingProperty().addListener((obs, was, now) -> markDrill(now));
         markDrill(vm.drillingProperty().get());
         status.textProperty().bind(vm.statusProperty());
+        vm.requestedPanelProperty().addListener((obs, was, title) -> tabs.getTabs().stream()
+                .filter(t -> t.getText().equals(title)).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t)));
         console.sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);

@@ -21,6 +21,7 @@ public final class ConsoleViewModel {
     private final List<Runnable> refreshers = new ArrayList<>();
     private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> accelerators = new java.util.LinkedHashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyStringWrapper requestedPanel = new ReadOnlyStringWrapper(this, "requestedPanel");
     private final BooleanBinding drilling;
     private final StringBinding drillBanner;
 
@@ -84,6 +85,16 @@ public final class ConsoleViewModel {
     public void refresh() {
         refreshers.forEach(Runnable::run);
         panels.forEach(Panel::refresh);
+    }
+
+    /** Asks the view to bring the panel titled {@code title} to the front. */
+    public void show(String title) {
+        requestedPanel.set(null);
+        requestedPanel.set(title);
+    }
+
+    public javafx.beans.property.ReadOnlyStringProperty requestedPanelProperty() {
+        return requestedPanel.getReadOnlyProperty();
     }
 
     public void toggleTheme() {

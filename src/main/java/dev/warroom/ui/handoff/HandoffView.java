@@ -1,5 +1,6 @@
 package dev.warroom.ui.handoff;
 
+import dev.warroom.ui.console.LongAction;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.warroom.ui.handoff;
 
+import dev.warroom.ui.console.LongAction;
 import dev.warroom.handoff.Checklist;
 import dev.warroom.handoff.ChecklistAck;
 import dev.warroom.handoff.Handoff;

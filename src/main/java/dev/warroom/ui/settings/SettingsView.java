@@ -1,7 +1,7 @@
 package dev.warroom.ui.settings;
 
 import dev.warroom.ui.console.Theme;
-import dev.warroom.ui.handoff.LongAction;
+import dev.warroom.ui.console.LongAction;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

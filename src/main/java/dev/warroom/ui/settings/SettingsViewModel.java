@@ -11,7 +11,7 @@ import dev.warroom.time.Durations;
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
 import dev.warroom.ui.console.Theme;
-import dev.warroom.ui.handoff.LongAction;
+import dev.warroom.ui.console.LongAction;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.warroom.ui.handoff;
+package dev.warroom.ui.console;
 
 import dev.warroom.ui.console.ConsoleServices;
 import java.util.concurrent.CancellationException;

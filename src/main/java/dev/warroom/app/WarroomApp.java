@@ -5,11 +5,13 @@ import dev.warroom.paging.RecordingPager;
 import dev.warroom.runbook.RunbookLibrary;
 import dev.warroom.store.StoreException;
 import dev.warroom.store.HandoffStore;
+import dev.warroom.store.PostmortemStore;
 import dev.warroom.store.StorePaths;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.ui.ConsoleScene;
 import dev.warroom.ui.StoreErrorView;
 import dev.warroom.ui.handoff.HandoffRecords;
+import dev.warroom.ui.postmortem.PostmortemVersions;
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
 import dev.warroom.ui.console.ConsoleAssembly;
@@ -84,7 +86,8 @@ public final class WarroomApp extends Application {
                 new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location());
         ConsoleState state = new ConsoleState(wall);
         ConsoleAssembly assembly = ConsoleAssembly.build(services, state, System.getProperty("user.name", "you"),
-                HandoffRecords.of(new HandoffStore(store, wall)), runbookFolder);
+                HandoffRecords.of(new HandoffStore(store, wall)), PostmortemVersions.of(new PostmortemStore(store, wall)),
+                runbookFolder);
         ConsoleViewModel console = assembly.console();
 
         Scene scene = ConsoleScene.create(assembly.root(), state.themeProperty().get());

@@ -19,7 +19,8 @@ public enum Theme {
     /** Layout and state rules shared by both themes; they use only tokens. */
     static final List<String> PANEL_STYLESHEETS = List.of("/styles/console.css", "/styles/header.css",
             "/styles/pager.css", "/styles/triage.css", "/styles/runbook.css", "/styles/drill.css",
-            "/styles/handoff.css", "/styles/settings.css", "/styles/help.css");
+            "/styles/handoff.css", "/styles/settings.css", "/styles/help.css", "/styles/timeline.css",
+            "/styles/postmortem.css");
 
     private final String userAgentStylesheet;
     private final String tokens;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warroom.ui.ConsoleScene;
 import dev.warroom.ui.Screenshots;
 import dev.warroom.ui.handoff.HandoffRecords;
+import dev.warroom.ui.postmortem.InMemoryPostmortemVersions;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -30,7 +31,7 @@ class ConsoleAssemblyTest {
     void start(Stage stage) {
         fixtures.drillMidway();
         assembly = ConsoleAssembly.build(fixtures.services, fixtures.state, "li",
-                HandoffRecords.inMemory(fixtures.wall), null);
+                HandoffRecords.inMemory(fixtures.wall), new InMemoryPostmortemVersions(fixtures.wall), null);
         scene = ConsoleScene.create(assembly.root(), Theme.DARK);
         assembly.installOn(scene);
         fixtures.state.themeProperty().addListener((obs, was, theme) -> theme.apply(scene));
@@ -42,7 +43,7 @@ class ConsoleAssemblyTest {
     @Test
     void everyPanelIsThere_andTheConsoleFits1366x768_inBothThemes(FxRobot robot) throws Exception {
         TabPane tabs = robot.lookup(".console-tabs").queryAs(TabPane.class);
-        assertEquals(List.of("Incidents", "Triage", "Runbook", "Drills", "Handoff", "Settings"),
+        assertEquals(List.of("Incidents", "Triage", "Runbook", "Timeline", "Postmortem", "Drills", "Handoff", "Settings"),
                 tabs.getTabs().stream().map(Tab::getText).toList());
         assertTrue(robot.lookup(".drill-banner").queryAs(Label.class).isVisible());
         robot.interact(() -> tabs.getSelectionModel().select(2));

@@ -97,9 +97,12 @@ class TimelineViewTest {
     void typeChips_filterTheTable_andAllShowsEverything(FxRobot robot) {
         TableView<TimelineEntry> table = robot.lookup("#table").queryTableView();
         int all = table.getItems().size();
+        long notes = table.getItems().stream().filter(e -> e.type().equals("note")).count();
+        assertTrue(notes >= 2 && notes < all, "the drill's timeline holds notes among other events");
         robot.clickOn("#chip-note");
-        assertEquals(List.of("note", "note"), table.getItems().stream().map(TimelineEntry::type).toList());
-        assertEquals("2 of " + all + " events", robot.lookup(".timeline-count").queryAs(Label.class).getText());
+        assertTrue(table.getItems().stream().allMatch(e -> e.type().equals("note")));
+        assertEquals(notes, table.getItems().size());
+        assertEquals(notes + " of " + all + " events", robot.lookup(".timeline-count").queryAs(Label.class).getText());
         assertTrue(robot.lookup("#noteField").query().isFocused(), "a click on a chip hands the keyboard back");
         robot.clickOn("#chip-all");
         assertEquals(all, table.getItems().size());

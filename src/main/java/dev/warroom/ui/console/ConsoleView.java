@@ -64,6 +64,9 @@ public final class ConsoleView {
         }
         for (Panel panel : vm.panels()) {
             Tab tab = new Tab(panel.title(), panel.view());
+            if (vm.icon(panel) != null) {
+                tab.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(vm.icon(panel)));
+            }
             tab.setId("tab-" + panel.title().toLowerCase(java.util.Locale.ROOT));
             tabs.getTabs().add(tab);
         }

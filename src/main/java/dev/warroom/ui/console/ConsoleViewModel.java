@@ -19,6 +19,7 @@ public final class ConsoleViewModel {
     private final ConsoleState state;
     private final List<Panel> panels = new ArrayList<>();
     private final List<Runnable> refreshers = new ArrayList<>();
+    private final java.util.Map<Panel, org.kordamp.ikonli.Ikon> icons = new java.util.IdentityHashMap<>();
     private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> accelerators = new java.util.LinkedHashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper requestedPanel = new ReadOnlyStringWrapper(this, "requestedPanel");
@@ -43,6 +44,17 @@ public final class ConsoleViewModel {
 
     public void addPanel(Panel panel) {
         panels.add(panel);
+    }
+
+    /** A panel whose tab shows {@code icon} beside its title. */
+    public void addPanel(Panel panel, org.kordamp.ikonli.Ikon icon) {
+        panels.add(panel);
+        icons.put(panel, icon);
+    }
+
+    /** The tab icon of {@code panel}, or null. */
+    public org.kordamp.ikonli.Ikon icon(Panel panel) {
+        return icons.get(panel);
     }
 
     /** Keys that act anywhere in the console (ack the page, add a note, ...), beside the panels' own. */

@@ -82,10 +82,13 @@ class UiDrillTest {
         // Triage: the suggested runbook is first; start it with its key
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         Node triage = assembly.triage().view();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> !robot.from(triage).lookup("#startButton").queryButton().isDisabled());
-        robot.clickOn(robot.from(triage).lookup("#suggestionList").queryAs(Node.class));
-        robot.clickOn(robot.from(triage).lookup("#startButton").queryButton());
+        ListView<?> suggestions = robot.from(triage).lookup("#suggestionList").queryListView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !suggestions.getItems().isEmpty());
+        robot.clickOn(robot.from(suggestions).lookup(".list-cell").queryAs(Node.class));
+        Button start = robot.from(triage).lookup("#startButton").queryButton();
+        awaitTrue(() -> !start.isDisabled(), 20, () -> "Start runbook stays disabled: "
+                + robot.from(triage).lookup("#startReason").queryAs(Label.class).getText());
+        robot.clickOn(start);
 
         // Runbook: ack steps until the run says recovered
         Node runbook = assembly.runbook().view();
@@ -134,6 +137,15 @@ class UiDrillTest {
         assertEquals("provider-outage", run.runbook(), "the suggested runbook was the one run");
         assertTrue(ack.by() != null && !ack.by().isBlank());
         assertTrue(editor.getText().contains("## Timeline (UTC)"));
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition, int seconds,
+                                  java.util.function.Supplier<String> why) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(why.get(), e);
+        }
     }
 
     private Incident paged() {

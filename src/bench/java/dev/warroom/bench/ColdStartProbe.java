@@ -24,7 +24,8 @@ import javafx.stage.WindowEvent;
  *
  * <pre>java -cp ... dev.warroom.bench.ColdStartProbe exit|stay MAIN_CLASS [ARGS...]</pre>
  * prints {@code FIRST_FRAME <epoch µs> JVM_START <epoch ms> TOOLKIT <epoch µs> SHOWN <epoch µs>} (toolkit
- * running, window shown); with {@code exit} it then
+ * running, window shown), {@code CPU <ns>} (CPU time of all the JVM's threads so far: steadier than
+ * wall time on a shared machine) and then {@code TITLE <the window's title>}; with {@code exit} it then
  * exits through {@code Platform.exit()} (so the app closes its store as on a normal quit).
  */
 public final class ColdStartProbe {
@@ -93,10 +94,12 @@ public final class ColdStartProbe {
                 @Override
                 public void handle(long now) {
                     long frame = micros();
+                    long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+                            .getOperatingSystemMXBean()).getProcessCpuTime();
                     stop();
                     System.out.println("FIRST_FRAME " + frame + " JVM_START "
                             + ManagementFactory.getRuntimeMXBean().getStartTime() + " TOOLKIT " + toolkitMicros + " SHOWN "
-                            + shownMicros);
+                            + shownMicros + " CPU " + cpu + " TITLE " + title(window));
                     System.out.flush();
                     if (exit) {
                         quit();
@@ -105,6 +108,10 @@ public final class ColdStartProbe {
             }.start();
         };
         scene.addPostLayoutPulseListener(p1[0]);
+    }
+
+    private static String title(Window window) {
+        return window instanceof javafx.stage.Stage stage && stage.getTitle() != null ? stage.getTitle() : "";
     }
 
     private static void quit() {

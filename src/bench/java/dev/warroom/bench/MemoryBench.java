@@ -42,6 +42,8 @@ public final class MemoryBench {
         try {
             bare.awaitFirstFrame(120);
             console.awaitFirstFrame(120);
+            ColdStartBench.requireConsole(console);
+            System.out.println("console window: " + console.title);
             TimeUnit.SECONDS.sleep(warmup);
             List<Double> bareRss = new ArrayList<>();
             List<Double> consoleRss = new ArrayList<>();

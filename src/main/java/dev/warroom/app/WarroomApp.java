@@ -18,6 +18,7 @@ import dev.warroom.ui.console.ConsoleAssembly;
 import dev.warroom.ui.console.ConsoleViewModel;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,6 +43,7 @@ public final class WarroomApp extends Application {
     private Settings settings;
     private RunbookLibrary runbooks;
     private Path runbookFolder;
+    private ScenarioLibrary scenarios;
     private StoreException openFailure;
     private ExecutorService background;
     private ScheduledExecutorService scheduler;
@@ -62,14 +64,18 @@ public final class WarroomApp extends Application {
         background = Executors.newSingleThreadExecutor(daemon("warroom-store"));
         scheduler = Executors.newSingleThreadScheduledExecutor(daemon("warroom-ticker"));
         Path base = requestedStore != null ? requestedStore : StorePaths.resolve(null);
+        runbookFolder = new RunbookOptions().folder();
+        // the libraries parse while the store opens: two cores, half the wait before the first frame
+        CompletableFuture<RunbookLibrary> library = CompletableFuture.supplyAsync(() -> RunbookLibrary.load(runbookFolder));
+        CompletableFuture<ScenarioLibrary> drills = CompletableFuture.supplyAsync(ScenarioLibrary::bundled);
         try {
             store = WarroomStore.openH2(base);
             settings = Settings.forStore(base);
-            runbookFolder = new RunbookOptions().folder();
-            runbooks = RunbookLibrary.load(runbookFolder);
         } catch (StoreException e) {
             openFailure = e;
         }
+        runbooks = library.join();
+        scenarios = drills.join();
     }
 
     @Override
@@ -82,7 +88,7 @@ public final class WarroomApp extends Application {
         }
         Clock wall = Clock.systemUTC();
         ConsoleServices services = new ConsoleServices(store.timeline(wall), store::timeline, runbooks,
-                ScenarioLibrary.bundled(), settings.severities(), settings.escalation(), settings.alertPolicy(),
+                scenarios, settings.severities(), settings.escalation(), settings.alertPolicy(),
                 new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location());
         ConsoleState state = new ConsoleState(wall);
         ConsoleAssembly assembly = ConsoleAssembly.build(services, state, System.getProperty("user.name", "you"),

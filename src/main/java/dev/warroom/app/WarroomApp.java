@@ -100,6 +100,12 @@ public final class WarroomApp extends Application {
         assembly.installOn(scene);
         state.themeProperty().addListener((obs, was, theme) -> theme.apply(scene));
         stage.setTitle(ConsoleScene.TITLE + " — " + store.location());
+        for (String icon : new String[] {"/packaging/icons/warroom-48.png", "/packaging/icons/warroom-256.png"}) {
+            var url = WarroomApp.class.getResource(icon);
+            if (url != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(url.toExternalForm()));
+            }
+        }
         stage.setScene(scene);
         // live incidents climb the ladder even while nobody looks at them
         var ladder = services.liveLadder();

@@ -70,6 +70,7 @@ class WarroomAppTest {
         assertEquals("INC-0001", incidents.getItems().get(0).id());
         assertEquals("L1 ana paged", incidents.getItems().get(0).paging());
         assertTrue(stage.getTitle().contains(base + ".mv.db"), "the title names the store: " + stage.getTitle());
+        assertEquals(2, stage.getIcons().size(), "the window carries the installers' icon");
     }
 
     @Test

@@ -13,7 +13,14 @@ public final class IncidentsPanel implements Panel {
     public IncidentsPanel(ConsoleServices services, ConsoleState state) {
         this.board = new IncidentBoardViewModel(services.timeline(), services.background(), services.fxThread(),
                 services.wall());
-        this.view = IncidentBoardView.load(board);
+        Node board = IncidentBoardView.load(this.board);
+        // in the console the incident header above already names the incident; the board's own banner would repeat it
+        Node banner = board.lookup(".banner");
+        if (banner != null) {
+            banner.setVisible(false);
+            banner.setManaged(false);
+        }
+        this.view = board;
         board.selectedIncidentProperty().addListener((obs, was, row) -> {
             if (row != null) {
                 state.setSelectedIncident(row.id());

@@ -13,14 +13,14 @@ public final class IncidentsPanel implements Panel {
     public IncidentsPanel(ConsoleServices services, ConsoleState state) {
         this.board = new IncidentBoardViewModel(services.timeline(), services.background(), services.fxThread(),
                 services.wall());
-        Node board = IncidentBoardView.load(this.board);
+        Node boardView = IncidentBoardView.load(board);
         // in the console the incident header above already names the incident; the board's own banner would repeat it
-        Node banner = board.lookup(".banner");
+        Node banner = boardView.lookup(".banner");
         if (banner != null) {
             banner.setVisible(false);
             banner.setManaged(false);
         }
-        this.view = board;
+        this.view = boardView;
         board.selectedIncidentProperty().addListener((obs, was, row) -> {
             if (row != null) {
                 state.setSelectedIncident(row.id());

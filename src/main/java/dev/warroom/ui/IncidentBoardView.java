@@ -1,14 +1,11 @@
 package dev.warroom.ui;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
+import dev.warroom.ui.console.Fxml;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -61,22 +58,7 @@ public final class IncidentBoardView {
 
     /** Loads the board for {@code viewModel}; call on the FX thread. */
     public static Parent load(IncidentBoardViewModel viewModel) {
-        URL fxml = IncidentBoardView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> {
-            if (type != IncidentBoardView.class) {
-                throw new IllegalArgumentException(FXML + " asks for controller " + type.getName());
-            }
-            return new IncidentBoardView(viewModel);
-        });
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+        return Fxml.load(FXML, IncidentBoardView.class, () -> new IncidentBoardView(viewModel));
     }
 
     @FXML

@@ -1,14 +1,12 @@
 package dev.warroom.ui.header;
 
+import dev.warroom.ui.console.Fxml;
 import dev.warroom.ui.header.IncidentHeaderViewModel.Role;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.List;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.CustomMenuItem;
@@ -57,22 +55,7 @@ public final class IncidentHeaderView {
 
     /** Loads the header for {@code viewModel}; call on the FX thread. */
     public static Parent load(IncidentHeaderViewModel viewModel) {
-        URL fxml = IncidentHeaderView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> {
-            if (type != IncidentHeaderView.class) {
-                throw new IllegalArgumentException(FXML + " asks for controller " + type.getName());
-            }
-            return new IncidentHeaderView(viewModel);
-        });
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+        return Fxml.load(FXML, IncidentHeaderView.class, () -> new IncidentHeaderView(viewModel));
     }
 
     /** The header's stylesheet URL, to add to a scene after the theme's. */

@@ -1,14 +1,12 @@
 package dev.warroom.ui.pager;
 
+import dev.warroom.ui.console.Fxml;
 import dev.warroom.ui.header.Countdown;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -48,22 +46,7 @@ public final class PagerBarView {
 
     /** Loads the pager bar for {@code viewModel}; call on the FX thread. */
     public static Parent load(PagerBarViewModel viewModel) {
-        URL fxml = PagerBarView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> {
-            if (type != PagerBarView.class) {
-                throw new IllegalArgumentException(FXML + " asks for controller " + type.getName());
-            }
-            return new PagerBarView(viewModel);
-        });
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+        return Fxml.load(FXML, PagerBarView.class, () -> new PagerBarView(viewModel));
     }
 
     /** The pager bar's stylesheet URL, to add to a scene after the theme's. */

@@ -1,8 +1,6 @@
 package dev.warroom.ui.slo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
+import dev.warroom.ui.console.Fxml;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
@@ -51,22 +48,7 @@ public final class SloBoardView {
 
     /** Loads the board for {@code viewModel}; call on the FX thread. */
     public static Parent load(SloBoardViewModel viewModel) {
-        URL fxml = SloBoardView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> {
-            if (type != SloBoardView.class) {
-                throw new IllegalArgumentException(FXML + " asks for controller " + type.getName());
-            }
-            return new SloBoardView(viewModel);
-        });
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+        return Fxml.load(FXML, SloBoardView.class, () -> new SloBoardView(viewModel));
     }
 
     @FXML

@@ -1,8 +1,6 @@
 package dev.warroom.ui.timeline;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
+import dev.warroom.ui.console.Fxml;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -10,7 +8,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -59,22 +56,7 @@ public final class TimelineView {
 
     /** Loads the panel for {@code viewModel}; call on the FX thread. */
     public static Parent load(TimelineViewModel viewModel) {
-        URL fxml = TimelineView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> {
-            if (type != TimelineView.class) {
-                throw new IllegalArgumentException(FXML + " asks for controller " + type.getName());
-            }
-            return new TimelineView(viewModel);
-        });
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+        return Fxml.load(FXML, TimelineView.class, () -> new TimelineView(viewModel));
     }
 
     @FXML

@@ -17,33 +17,43 @@ import dev.warroom.ui.slo.SloBoard;
 import dev.warroom.ui.timeline.TimelinePanel;
 import dev.warroom.ui.triage.TriagePanel;
 import java.nio.file.Path;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 import java.util.List;
+import java.util.Set;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Puts the whole console together from its parts; the one place that knows every panel and every
- * key. The app and the UI tests build the same console through it.
- *
- * @param root the console's root node (the console under the F1 help overlay), ready for a scene
+ * key. The app and the UI tests build the same console through it. The header, the SLO board and
+ * the pager are built at once; the tabs when first needed.
  */
-public record ConsoleAssembly(Parent root, ConsoleViewModel console, IncidentHeaderViewModel header,
-                              PagerBarViewModel pager, SloBoard sloBoard, TriagePanel triage, RunbookPanel runbook,
-                              TimelinePanel timeline, PostmortemPanel postmortem, DrillsPanel drills,
-                              HandoffPanel handoff, SettingsPanel settings, HelpOverlay help) {
-
+public final class ConsoleAssembly {
     public static final KeyCombination ACK_PAGE = shortcut(KeyCode.A);
     public static final KeyCombination START_DRILL = shortcut(KeyCode.D);
     public static final KeyCombination RESOLVE_DRILL = shortcut(KeyCode.R);
     public static final KeyCombination STOP_DRILL = shortcut(KeyCode.X);
     public static final KeyCombination SAVE_HANDOFF = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination NOTE = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+
+    private final Parent root;
+    private final ConsoleViewModel console;
+    private final IncidentHeaderViewModel header;
+    private final PagerBarViewModel pager;
+    private final SloBoard sloBoard;
+    private final HelpOverlay help;
+    private final LazyPanel<TriagePanel> triage;
+    private final LazyPanel<RunbookPanel> runbook;
+    private final LazyPanel<TimelinePanel> timeline;
+    private final LazyPanel<PostmortemPanel> postmortem;
+    private final LazyPanel<DrillsPanel> drills;
+    private final LazyPanel<HandoffPanel> handoff;
+    private final LazyPanel<SettingsPanel> settings;
 
     /**
      * Builds the console on the FX thread.
@@ -55,19 +65,41 @@ public record ConsoleAssembly(Parent root, ConsoleViewModel console, IncidentHea
      */
     public static ConsoleAssembly build(ConsoleServices services, ConsoleState state, String actor,
                                         HandoffRecords handoffs, PostmortemVersions postmortems, Path runbookFolder) {
-        ConsoleViewModel console = new ConsoleViewModel(services, state);
-        IncidentHeaderViewModel header = new IncidentHeaderViewModel(services, state);
-        PagerBarViewModel pager = new PagerBarViewModel(services, state);
-        TriagePanel triage = new TriagePanel(services, state, actor);
-        RunbookPanel runbook = new RunbookPanel(services, state, actor);
-        TimelinePanel timeline = new TimelinePanel(services, state);
-        timeline.viewModel().youProperty().set(actor);
-        PostmortemPanel postmortem = new PostmortemPanel(services, state, postmortems);
-        postmortem.viewModel().authorProperty().set(actor);
-        SloBoard sloBoard = SloBoard.forDrill(services, state);
-        DrillsPanel drills = new DrillsPanel(services, state);
-        HandoffPanel handoff = new HandoffPanel(services, handoffs, actor);
-        SettingsPanel settings = new SettingsPanel(services, state, runbookFolder);
+        return new ConsoleAssembly(services, state, actor, handoffs, postmortems, runbookFolder);
+    }
+
+    private ConsoleAssembly(ConsoleServices services, ConsoleState state, String actor, HandoffRecords handoffs,
+                            PostmortemVersions postmortems, Path runbookFolder) {
+        console = new ConsoleViewModel(services, state);
+        header = new IncidentHeaderViewModel(services, state);
+        pager = new PagerBarViewModel(services, state);
+        sloBoard = SloBoard.forDrill(services, state);
+        runbook = new LazyPanel<>("Runbook", () -> new RunbookPanel(services, state, actor),
+                Set.of(key(KeyCode.A), key(KeyCode.S), key(KeyCode.F)));
+        triage = new LazyPanel<>("Triage", () -> {
+            TriagePanel panel = new TriagePanel(services, state, actor);
+            // a run started from Triage is worked in the Runbook tab
+            panel.viewModel().startedOnProperty().addListener((obs, was, id) -> {
+                if (id != null) {
+                    console.show(runbook.title());
+                }
+            });
+            return panel;
+        }, Set.of(key(KeyCode.R)));
+        timeline = new LazyPanel<>("Timeline", () -> {
+            TimelinePanel panel = new TimelinePanel(services, state);
+            panel.viewModel().youProperty().set(actor);
+            return panel;
+        });
+        postmortem = new LazyPanel<>("Postmortem", () -> {
+            PostmortemPanel panel = new PostmortemPanel(services, state, postmortems);
+            panel.viewModel().authorProperty().set(actor);
+            return panel;
+        });
+        drills = new LazyPanel<>("Drills", () -> new DrillsPanel(services, state));
+        handoff = new LazyPanel<>("Handoff", () -> new HandoffPanel(services, handoffs, actor));
+        settings = new LazyPanel<>("Settings", () -> new SettingsPanel(services, state, runbookFolder));
+
         console.addRefresh(header::refresh);
         console.addRefresh(pager::refresh);
         console.addRefresh(sloBoard::refresh);
@@ -79,26 +111,76 @@ public record ConsoleAssembly(Parent root, ConsoleViewModel console, IncidentHea
         console.addPanel(drills, Material2MZ.PLAY_CIRCLE_OUTLINE);
         console.addPanel(handoff, Material2AL.ASSIGNMENT_IND);
         console.addPanel(settings, Material2MZ.SETTINGS);
-        console.addAccelerator(ACK_PAGE, pager::ack);
-        console.addAccelerator(START_DRILL, drills::start);
-        console.addAccelerator(RESOLVE_DRILL, drills::resolve);
-        console.addAccelerator(STOP_DRILL, drills::stop);
-        console.addAccelerator(SAVE_HANDOFF, handoff::save);
-        console.addAccelerator(NOTE, () -> {
-            console.show(timeline.title());
-            timeline.focusNote();
-        });
-        // a run started from Triage is worked in the Runbook tab
-        triage.viewModel().startedOnProperty().addListener((obs, was, id) -> {
-            if (id != null) {
-                console.show(runbook.title());
+        console.addGlobalKey(ACK_PAGE, pager::ack);
+        console.addGlobalKey(START_DRILL, () -> drills.get().start());
+        console.addGlobalKey(RESOLVE_DRILL, () -> drills.get().resolve());
+        console.addGlobalKey(STOP_DRILL, () -> drills.get().stop());
+        console.addAccelerator(SAVE_HANDOFF, () -> {
+            if (handoff.built()) {
+                handoff.get().save();
             }
         });
-        HelpOverlay help = new HelpOverlay(shortcuts());
+        console.addGlobalKey(NOTE, () -> {
+            console.show(timeline.title());
+            timeline.get().focusNote();
+        });
+        help = new HelpOverlay(shortcuts());
         Parent consoleRoot = ConsoleView.load(console, IncidentHeaderView.load(header), sloBoard.view(),
                 PagerBarView.load(pager));
-        return new ConsoleAssembly(new StackPane(consoleRoot, help), console, header, pager, sloBoard, triage, runbook,
-                timeline, postmortem, drills, handoff, settings, help);
+        root = new StackPane(consoleRoot, help);
+    }
+
+    /** The console under the F1 help overlay, ready for a scene. */
+    public Parent root() {
+        return root;
+    }
+
+    public ConsoleViewModel console() {
+        return console;
+    }
+
+    public IncidentHeaderViewModel header() {
+        return header;
+    }
+
+    public PagerBarViewModel pager() {
+        return pager;
+    }
+
+    public SloBoard sloBoard() {
+        return sloBoard;
+    }
+
+    public HelpOverlay help() {
+        return help;
+    }
+
+    public TriagePanel triage() {
+        return triage.get();
+    }
+
+    public RunbookPanel runbook() {
+        return runbook.get();
+    }
+
+    public TimelinePanel timeline() {
+        return timeline.get();
+    }
+
+    public PostmortemPanel postmortem() {
+        return postmortem.get();
+    }
+
+    public DrillsPanel drills() {
+        return drills.get();
+    }
+
+    public HandoffPanel handoff() {
+        return handoff.get();
+    }
+
+    public SettingsPanel settings() {
+        return settings.get();
     }
 
     /** Installs the keys that need the scene (F1 help); call once the root is in a scene. */
@@ -126,5 +208,9 @@ public record ConsoleAssembly(Parent root, ConsoleViewModel console, IncidentHea
 
     private static KeyCombination shortcut(KeyCode code) {
         return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    }
+
+    private static KeyCombination key(KeyCode code) {
+        return new KeyCodeCombination(code);
     }
 }

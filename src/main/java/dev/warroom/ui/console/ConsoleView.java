@@ -63,12 +63,22 @@ public final class ConsoleView {
             pagerSlot.getChildren().setAll(pager);
         }
         for (Panel panel : vm.panels()) {
-            Tab tab = new Tab(panel.title(), panel.view());
+            // a tab's content is built when it is first shown, so the first frame waits for one panel
+            Tab tab = new Tab(panel.title());
+            tab.selectedProperty().addListener((obs, was, selected) -> {
+                if (selected && tab.getContent() == null) {
+                    tab.setContent(panel.view());
+                }
+            });
             if (vm.icon(panel) != null) {
                 tab.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(vm.icon(panel)));
             }
             tab.setId("tab-" + panel.title().toLowerCase(java.util.Locale.ROOT));
             tabs.getTabs().add(tab);
+        }
+        Tab first = tabs.getSelectionModel().getSelectedItem();
+        if (first != null && first.getContent() == null) {
+            first.setContent(vm.panels().get(tabs.getTabs().indexOf(first)).view());
         }
         drillBanner.textProperty().bind(vm.drillBannerProperty());
         drillBanner.visibleProperty().bind(vm.drillingProperty());
@@ -112,5 +122,14 @@ public final class ConsoleView {
                 KeyCombination.SHIFT_DOWN), viewModel::toggleTheme);
         viewModel.panels().forEach(panel -> scene.getAccelerators().putAll(panel.accelerators()));
         scene.getAccelerators().putAll(viewModel.accelerators());
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            for (var key : viewModel.globalKeys().entrySet()) {
+                if (key.getKey().match(event)) {
+                    key.getValue().run();
+                    event.consume();
+                    return;
+                }
+            }
+        });
     }
 }

@@ -21,6 +21,7 @@ public final class ConsoleViewModel {
     private final List<Runnable> refreshers = new ArrayList<>();
     private final java.util.Map<Panel, org.kordamp.ikonli.Ikon> icons = new java.util.IdentityHashMap<>();
     private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> accelerators = new java.util.LinkedHashMap<>();
+    private final java.util.Map<javafx.scene.input.KeyCombination, Runnable> globalKeys = new java.util.LinkedHashMap<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper requestedPanel = new ReadOnlyStringWrapper(this, "requestedPanel");
     private final BooleanBinding drilling;
@@ -64,6 +65,18 @@ public final class ConsoleViewModel {
 
     public java.util.Map<javafx.scene.input.KeyCombination, Runnable> accelerators() {
         return java.util.Collections.unmodifiableMap(accelerators);
+    }
+
+    /**
+     * A key that must work wherever the focus is (ack the page, start a drill): it is caught before
+     * any control sees it, so a list or a text field cannot swallow it.
+     */
+    public void addGlobalKey(javafx.scene.input.KeyCombination key, Runnable action) {
+        globalKeys.put(key, action);
+    }
+
+    public java.util.Map<javafx.scene.input.KeyCombination, Runnable> globalKeys() {
+        return java.util.Collections.unmodifiableMap(globalKeys);
     }
 
     /** Something besides the panels that wants the once-a-second refresh: the header, the pager, the SLO board. */

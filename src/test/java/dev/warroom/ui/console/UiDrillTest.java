@@ -76,8 +76,9 @@ class UiDrillTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> paged() != null);
         String id = paged().id();
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> incident(id).paging().status() == PageState.Status.ACKED);
+        awaitTrue(() -> incident(id).paging().status() == PageState.Status.ACKED, 10,
+                () -> "the page was not acked: selected " + fixtures.state.getSelectedIncident() + ", pager says '"
+                        + assembly.pager().messageProperty().get() + "', paging " + incident(id).paging());
 
         // Triage: the suggested runbook is first; start it with its key
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);

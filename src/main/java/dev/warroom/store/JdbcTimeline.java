@@ -119,6 +119,14 @@ public final class JdbcTimeline implements Timeline {
                             : "cannot record " + incidentId + " events in", again);
                 }
             }
+            List<TimelineEvent> cached = store.eventCache().get(incidentId);
+            if (cached != null && cached.size() == folded.events().get(0).seq() - 1) {
+                List<TimelineEvent> grown = new ArrayList<>(cached);
+                grown.addAll(folded.events());
+                store.eventCache().put(incidentId, List.copyOf(grown));
+            } else {
+                store.eventCache().remove(incidentId);
+            }
             store.incidents().put(incidentId, folded.after());
             return folded.events();
         }
@@ -127,6 +135,11 @@ public final class JdbcTimeline implements Timeline {
     @Override
     public List<TimelineEvent> events(String incidentId) {
         synchronized (store) {
+            Incident known = store.incidents().get(incidentId);
+            List<TimelineEvent> cached = store.eventCache().get(incidentId);
+            if (known != null && cached != null && cached.size() == known.lastSeq()) {
+                return cached;
+            }
             Connection c = store.connection();
             try (PreparedStatement ps = c.prepareStatement(SELECT_EVENTS + " WHERE incident_id = ? ORDER BY seq")) {
                 ps.setString(1, incidentId);
@@ -137,7 +150,11 @@ public final class JdbcTimeline implements Timeline {
                     }
                 }
                 c.commit();
-                return List.copyOf(events);
+                List<TimelineEvent> read = List.copyOf(events);
+                if (known != null && read.size() == known.lastSeq()) {
+                    store.eventCache().put(incidentId, read);
+                }
+                return read;
             } catch (SQLException e) {
                 rollback(c, e);
                 throw new StoreException(store.location(), "cannot read " + incidentId + " from the Warroom store "
@@ -175,6 +192,7 @@ public final class JdbcTimeline implements Timeline {
             Map<String, Incident> loaded = loadAll(store.connection(), store.location());
             store.incidents().clear();
             store.incidents().putAll(loaded);
+            store.eventCache().clear();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.warroom.store;
 
 import dev.warroom.incident.Incident;
+import dev.warroom.incident.TimelineEvent;
 import dev.warroom.incident.Timeline;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 
@@ -29,6 +31,7 @@ public final class WarroomStore implements AutoCloseable {
     private final Connection connection;
     private final String location;
     private final Map<String, Incident> incidents;
+    private final Map<String, List<TimelineEvent>> eventCache = new HashMap<>();
     private boolean closed;
 
     private WarroomStore(Connection connection, String location) {
@@ -162,6 +165,15 @@ public final class WarroomStore implements AutoCloseable {
             throw new StoreException(location, "the Warroom store " + location + " is closed", null);
         }
         return connection;
+    }
+
+    /**
+     * Each incident's events as last read or written, for {@link JdbcTimeline}: the console reads a
+     * timeline every second, and an append-only timeline whose length matches the folded incident
+     * has not changed. Callers hold this store's monitor.
+     */
+    Map<String, List<TimelineEvent>> eventCache() {
+        return eventCache;
     }
 
     /** The folded incidents by id, for {@link JdbcTimeline}; callers hold this store's monitor. */

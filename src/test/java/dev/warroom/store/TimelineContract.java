@@ -3,6 +3,7 @@ package dev.warroom.store;
 import dev.warroom.time.VirtualClock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,21 @@ abstract class TimelineContract {
                 return rs.getLong(1);
             }
         }
+    }
+
+    @Test
+    void events_areServedFromMemoryWhileUnchanged_andGrowWithEveryAppend() {
+        Timeline timeline = open().timeline(clock);
+        Incident incident = timeline.declare("alice", SampleEvents.declared("cache"));
+        List<TimelineEvent> first = timeline.events(incident.id());
+        assertSame(first, timeline.events(incident.id()), "an unchanged timeline is not read again");
+        timeline.record(incident.id(), "bob", new EventPayload.Note("still here"));
+        List<TimelineEvent> second = timeline.events(incident.id());
+        assertEquals(2, second.size());
+        assertEquals("note", second.get(1).type());
+        assertEquals(first.get(0), second.get(0));
+        timeline.recordAll(incident.id(), "bob", List.of(new EventPayload.Note("one"), new EventPayload.Note("two")));
+        assertEquals(List.of(1L, 2L, 3L, 4L), timeline.events(incident.id()).stream().map(TimelineEvent::seq).toList());
     }
 
     @Test

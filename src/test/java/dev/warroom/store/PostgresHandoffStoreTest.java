@@ -1,47 +1,24 @@
 package dev.warroom.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@link HandoffStoreTest} on a real PostgreSQL 15, the shared team store. Skipped when the server
- * is not installed, unless {@code WARROOM_REQUIRE_POSTGRES=1}.
+ * {@link HandoffStoreTest} on a real PostgreSQL 15, the shared team store. Skipped when the server is not
+ * installed, unless {@code WARROOM_REQUIRE_POSTGRES=1}.
  */
 class PostgresHandoffStoreTest extends HandoffStoreTest {
-    private static PostgresServer server;
-    private String url;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = PostgresServer.startIfInstalled();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
-    @BeforeEach
-    void freshDatabase() throws SQLException {
-        // skipping per test, not in @BeforeAll, so reports count every skipped test
-        Assumptions.assumeTrue(server != null, PostgresServer.NOT_INSTALLED);
-        url = server.createDatabase();
-    }
+    @RegisterExtension
+    static final PostgresDatabase POSTGRES = new PostgresDatabase();
 
     @Override
     protected WarroomStore openStore() {
-        return WarroomStore.open(url, server.user(), "");
+        return POSTGRES.open();
     }
 
     @Override
     protected Connection raw() throws SQLException {
-        return DriverManager.getConnection(url, server.user(), "");
+        return POSTGRES.connect();
     }
 }

@@ -18,6 +18,15 @@ public final class Fxml {
      * thread.
      */
     public static <C> Parent load(String resource, Class<C> type, Supplier<C> controller) {
+        return loadWithController(resource, type, controller).root();
+    }
+
+    /** A loaded view and its controller, for views that keep talking to their controller. */
+    public record Loaded<C>(Parent root, C controller) {
+    }
+
+    /** {@link #load}, also handing back the controller. */
+    public static <C> Loaded<C> loadWithController(String resource, Class<C> type, Supplier<C> controller) {
         URL fxml = type.getResource(resource);
         if (fxml == null) {
             throw new IllegalStateException(resource + " is not on the classpath");
@@ -30,7 +39,8 @@ public final class Fxml {
             return controller.get();
         });
         try {
-            return loader.load();
+            Parent root = loader.load();
+            return new Loaded<>(root, type.cast(loader.getController()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not load " + resource, e);
         }

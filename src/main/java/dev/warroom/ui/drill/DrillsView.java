@@ -1,12 +1,9 @@
 package dev.warroom.ui.drill;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
+import dev.warroom.ui.console.Fxml;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -52,17 +49,7 @@ public final class DrillsView {
 
     /** Loads the panel for {@code vm}; call on the FX thread. */
     public static Parent load(DrillsViewModel vm) {
-        URL fxml = DrillsView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> new DrillsView(vm));
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+        return Fxml.load(FXML, DrillsView.class, () -> new DrillsView(vm));
     }
 
     @FXML

@@ -1,14 +1,11 @@
 package dev.warroom.ui.handoff;
 
+import dev.warroom.ui.console.Fxml;
 import dev.warroom.ui.console.LongAction;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -57,17 +54,7 @@ public final class HandoffView {
 
     /** Loads the panel for {@code vm}; call on the FX thread. */
     public static Parent load(HandoffViewModel vm) {
-        URL fxml = HandoffView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> new HandoffView(vm));
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+        return Fxml.load(FXML, HandoffView.class, () -> new HandoffView(vm));
     }
 
     @FXML

@@ -21,7 +21,7 @@ public final class PostmortemPanel implements Panel {
 
     public PostmortemPanel(PostmortemViewModel viewModel) {
         this.viewModel = viewModel;
-        PostmortemView.Loaded loaded = PostmortemView.loadWithController(viewModel);
+        var loaded = PostmortemView.loadWithController(viewModel);
         this.view = loaded.root();
         this.controller = loaded.controller();
     }

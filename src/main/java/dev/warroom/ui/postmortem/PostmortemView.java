@@ -1,16 +1,13 @@
 package dev.warroom.ui.postmortem;
 
+import dev.warroom.ui.console.Fxml;
 import dev.warroom.postmortem.BlameCheck;
 import dev.warroom.ui.markdown.MarkdownRenderer;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -66,33 +63,15 @@ public final class PostmortemView {
         this.viewModel = viewModel;
     }
 
-    /** The loaded panel and its controller, for {@link PostmortemPanel}'s export command. */
-    record Loaded(Parent root, PostmortemView controller) {
-    }
 
     /** Loads the panel for {@code viewModel}; call on the FX thread. */
     public static Parent load(PostmortemViewModel viewModel) {
         return loadWithController(viewModel).root();
     }
 
-    static Loaded loadWithController(PostmortemViewModel viewModel) {
-        URL fxml = PostmortemView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> {
-            if (type != PostmortemView.class) {
-                throw new IllegalArgumentException(FXML + " asks for controller " + type.getName());
-            }
-            return new PostmortemView(viewModel);
-        });
-        try {
-            Parent root = loader.load();
-            return new Loaded(root, loader.getController());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+    /** The loaded panel and its controller, for {@link PostmortemPanel}'s export command. */
+    static Fxml.Loaded<PostmortemView> loadWithController(PostmortemViewModel viewModel) {
+        return Fxml.loadWithController(FXML, PostmortemView.class, () -> new PostmortemView(viewModel));
     }
 
     @FXML

@@ -1,15 +1,12 @@
 package dev.warroom.ui.settings;
 
+import dev.warroom.ui.console.Fxml;
 import dev.warroom.ui.console.Theme;
 import dev.warroom.ui.console.LongAction;
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -60,17 +57,7 @@ public final class SettingsView {
 
     /** Loads the panel for {@code vm}; call on the FX thread. */
     public static Parent load(SettingsViewModel vm) {
-        URL fxml = SettingsView.class.getResource(FXML);
-        if (fxml == null) {
-            throw new IllegalStateException(FXML + " is not on the classpath");
-        }
-        FXMLLoader loader = new FXMLLoader(fxml);
-        loader.setControllerFactory(type -> new SettingsView(vm));
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not load " + FXML, e);
-        }
+        return Fxml.load(FXML, SettingsView.class, () -> new SettingsView(vm));
     }
 
     @FXML

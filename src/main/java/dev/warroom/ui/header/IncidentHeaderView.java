@@ -25,8 +25,6 @@ import javafx.scene.layout.VBox;
  */
 public final class IncidentHeaderView {
     static final String FXML = "/fxml/header/IncidentHeaderView.fxml";
-    /** The header's stylesheet, for the scene (until the console registers it with the theme). */
-    public static final String STYLESHEET = "/styles/header.css";
 
     private final IncidentHeaderViewModel viewModel;
 
@@ -56,15 +54,6 @@ public final class IncidentHeaderView {
     /** Loads the header for {@code viewModel}; call on the FX thread. */
     public static Parent load(IncidentHeaderViewModel viewModel) {
         return Fxml.load(FXML, IncidentHeaderView.class, () -> new IncidentHeaderView(viewModel));
-    }
-
-    /** The header's stylesheet URL, to add to a scene after the theme's. */
-    public static String stylesheet() {
-        URL url = IncidentHeaderView.class.getResource(STYLESHEET);
-        if (url == null) {
-            throw new IllegalStateException(STYLESHEET + " is not on the classpath");
-        }
-        return url.toExternalForm();
     }
 
     @FXML

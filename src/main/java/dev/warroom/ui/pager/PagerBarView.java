@@ -22,8 +22,6 @@ import javafx.scene.layout.StackPane;
  */
 public final class PagerBarView {
     static final String FXML = "/fxml/pager/PagerBarView.fxml";
-    /** The pager bar's stylesheet, for the scene (until the console registers it with the theme). */
-    public static final String STYLESHEET = "/styles/pager.css";
 
     private final PagerBarViewModel viewModel;
 
@@ -47,15 +45,6 @@ public final class PagerBarView {
     /** Loads the pager bar for {@code viewModel}; call on the FX thread. */
     public static Parent load(PagerBarViewModel viewModel) {
         return Fxml.load(FXML, PagerBarView.class, () -> new PagerBarView(viewModel));
-    }
-
-    /** The pager bar's stylesheet URL, to add to a scene after the theme's. */
-    public static String stylesheet() {
-        URL url = PagerBarView.class.getResource(STYLESHEET);
-        if (url == null) {
-            throw new IllegalStateException(STYLESHEET + " is not on the classpath");
-        }
-        return url.toExternalForm();
     }
 
     @FXML

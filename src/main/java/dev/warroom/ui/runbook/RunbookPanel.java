@@ -3,7 +3,6 @@ package dev.warroom.ui.runbook;
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
 import dev.warroom.ui.console.Panel;
-import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -12,8 +11,6 @@ import javafx.scene.input.KeyCombination;
 
 /** The Runbook tab: the checklist of the selected incident's run, Ack (A), Skip (S), Failed (F). */
 public final class RunbookPanel implements Panel {
-    /** Added to the scene after the theme's sheets until the console registers it. */
-    public static final String STYLESHEET = "/styles/runbook.css";
 
     private final RunbookViewModel viewModel;
     private final Node view;
@@ -53,10 +50,5 @@ public final class RunbookPanel implements Panel {
                 new KeyCodeCombination(KeyCode.A), PanelKeys.guarded(view, viewModel::ackStep),
                 new KeyCodeCombination(KeyCode.S), PanelKeys.guarded(view, viewModel::skipStep),
                 new KeyCodeCombination(KeyCode.F), PanelKeys.guarded(view, viewModel::failStep));
-    }
-
-    /** The panel's stylesheet as a URL, for {@code scene.getStylesheets()}. */
-    public static List<String> stylesheets() {
-        return List.of(RunbookPanel.class.getResource(STYLESHEET).toExternalForm());
     }
 }

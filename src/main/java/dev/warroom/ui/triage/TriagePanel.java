@@ -4,7 +4,6 @@ import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
 import dev.warroom.ui.console.Panel;
 import dev.warroom.ui.runbook.PanelKeys;
-import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -13,8 +12,6 @@ import javafx.scene.input.KeyCombination;
 
 /** The Triage tab: symptom and alerts in, ranked runbooks out, Start runbook (R). */
 public final class TriagePanel implements Panel {
-    /** Added to the scene after the theme's sheets until the console registers it. */
-    public static final String STYLESHEET = "/styles/triage.css";
 
     private final TriageViewModel viewModel;
     private final Node view;
@@ -50,10 +47,5 @@ public final class TriagePanel implements Panel {
      */
     public Map<KeyCombination, Runnable> accelerators() {
         return Map.of(new KeyCodeCombination(KeyCode.R), PanelKeys.guarded(view, viewModel::startRunbook));
-    }
-
-    /** The panel's stylesheet as a URL, for {@code scene.getStylesheets()}. */
-    public static List<String> stylesheets() {
-        return List.of(TriagePanel.class.getResource(STYLESHEET).toExternalForm());
     }
 }

@@ -2,22 +2,18 @@ package dev.warroom.ui.drill;
 
 import dev.warroom.ui.console.ConsoleState;
 import dev.warroom.ui.console.Theme;
-import java.util.List;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * A panel alone in a scene the size of the console's centre area, in a theme, with the panel's own
- * stylesheets added (until the console registers them in {@link Theme}); follows the console's
- * theme when it changes.
+ * A panel alone in a scene the size of the console's centre area, in a theme (which carries every
+ * panel's stylesheet); follows the console's theme when it changes.
  */
 public final class PanelScenes {
     /** About the console's tab area at 1366x768, less the SLO board, header and pager. */
     public static final double WIDTH = 1040;
     public static final double HEIGHT = 600;
-    public static final List<String> PANEL_CSS = List.of("/styles/drill.css", "/styles/handoff.css",
-            "/styles/settings.css", "/styles/help.css");
 
     private PanelScenes() {
     }
@@ -33,8 +29,5 @@ public final class PanelScenes {
 
     public static void apply(Scene scene, Theme theme) {
         theme.apply(scene);
-        for (String css : PANEL_CSS) {
-            scene.getStylesheets().add(PanelScenes.class.getResource(css).toExternalForm());
-        }
     }
 }

@@ -180,7 +180,7 @@ class IncidentHeaderViewTest {
 
     private void show(Theme theme) {
         root = IncidentHeaderView.load(header);
-        scene = PartScene.of(root, theme, IncidentHeaderView.stylesheet());
+        scene = PartScene.of(root, theme);
         stage.setScene(scene);
         stage.sizeToScene();
         scene.getRoot().requestFocus();

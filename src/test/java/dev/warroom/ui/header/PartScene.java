@@ -9,7 +9,7 @@ import javafx.scene.layout.VBox;
 /**
  * A part of the console (the header, the pager bar) alone in a scene as wide as the smallest
  * laptop screen (1366) and as tall as the part wants: its real size in the console. Loads the
- * theme and the part's own stylesheet, as the console will once the lead registers it.
+ * theme as the console does, the part's own stylesheet included.
  */
 public final class PartScene {
     public static final double WIDTH = 1366;
@@ -18,21 +18,16 @@ public final class PartScene {
     }
 
     /** Call on the FX thread. */
-    public static Scene of(Parent part, Theme theme, String stylesheet) {
+    public static Scene of(Parent part, Theme theme) {
         VBox root = new VBox(part);
         Scene probe = new Scene(root, WIDTH, 200);
-        style(probe, theme, stylesheet);
+        theme.apply(probe);
         root.applyCss();
         root.layout();
         double height = Math.ceil(root.prefHeight(WIDTH));
         probe.setRoot(new Group());
         Scene scene = new Scene(root, WIDTH, height);
-        style(scene, theme, stylesheet);
-        return scene;
-    }
-
-    private static void style(Scene scene, Theme theme, String stylesheet) {
         theme.apply(scene);
-        scene.getStylesheets().add(stylesheet);
+        return scene;
     }
 }

@@ -125,7 +125,7 @@ class PagerBarViewTest {
 
     private void show(Theme theme) {
         root = PagerBarView.load(pager);
-        scene = PartScene.of(root, theme, PagerBarView.stylesheet());
+        scene = PartScene.of(root, theme);
         stage.setScene(scene);
         stage.sizeToScene();
         scene.getRoot().requestFocus();

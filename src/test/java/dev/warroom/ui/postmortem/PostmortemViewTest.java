@@ -55,10 +55,9 @@ class PostmortemViewTest {
         panel.refresh();
     }
 
-    /** The theme as the console applies it, plus this panel's sheet until the console registers it. */
+    /** The theme as the console applies it, this panel's sheet included. */
     static void theme(Scene scene, Theme theme) {
         theme.apply(scene);
-        scene.getStylesheets().add(PostmortemViewTest.class.getResource("/styles/postmortem.css").toExternalForm());
     }
 
     @Test

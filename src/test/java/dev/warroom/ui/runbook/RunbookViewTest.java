@@ -54,7 +54,6 @@ class RunbookViewTest {
 
     private void theme(Theme theme) {
         theme.apply(scene);
-        scene.getStylesheets().addAll(RunbookPanel.stylesheets());
     }
 
     @Test

@@ -57,10 +57,9 @@ class TimelineViewTest {
         panel.refresh();
     }
 
-    /** The theme as the console applies it, plus this panel's sheet until the console registers it. */
+    /** The theme as the console applies it, this panel's sheet included. */
     static void theme(Scene scene, Theme theme) {
         theme.apply(scene);
-        scene.getStylesheets().add(TimelineViewTest.class.getResource("/styles/timeline.css").toExternalForm());
     }
 
     @Test

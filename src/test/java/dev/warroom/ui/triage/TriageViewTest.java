@@ -60,7 +60,6 @@ class TriageViewTest {
 
     private void theme(Theme theme) {
         theme.apply(scene);
-        scene.getStylesheets().addAll(TriagePanel.stylesheets());
     }
 
     @Test

@@ -39,6 +39,8 @@ public final class RunbookView {
     private HBox body;
     @FXML
     private ScrollPane stepsScroll;
+    /** The current step's card, scrolled into view once the list has a size. */
+    private Node scrollTarget;
     @FXML
     private VBox checklist;
     @FXML
@@ -83,6 +85,11 @@ public final class RunbookView {
     }
 
     private void bind(RunbookViewModel vm) {
+        stepsScroll.viewportBoundsProperty().addListener((obs, was, now) -> {
+            if (was.getHeight() != now.getHeight()) {
+                scrollTo(scrollTarget);
+            }
+        });
         header.textProperty().bind(vm.headerProperty());
         runbookTitle.textProperty().bind(vm.titleProperty());
         drillTag.visibleProperty().bind(vm.drillProperty());
@@ -153,14 +160,24 @@ public final class RunbookView {
                 current = card;
             }
         }
+        scrollTarget = current;
         if (current != null) {
             Node target = current;
-            // after layout, so the card has its place in the list
             Platform.runLater(() -> scrollTo(target));
         }
     }
 
+    /**
+     * Brings the current step into view. The list is laid out first, so the card has its place
+     * whether or not a pulse has run since it was drawn; a tab shown later scrolls when its
+     * viewport gets a size (see {@link #bind}).
+     */
     private void scrollTo(Node card) {
+        if (card == null || card.getParent() != checklist) {
+            return;
+        }
+        stepsScroll.applyCss();
+        stepsScroll.layout();
         double contentHeight = checklist.getHeight();
         double viewport = stepsScroll.getViewportBounds().getHeight();
         if (contentHeight <= viewport) {

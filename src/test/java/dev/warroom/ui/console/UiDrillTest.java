@@ -63,6 +63,8 @@ class UiDrillTest {
 
     @Test
     void aWholeDrill_byMouseAndKeyboardOnly(FxRobot robot) throws Exception {
+        // keys go to the focused window: a click puts this console in front of whatever ran before
+        robot.clickOn(robot.lookup(".console-status").queryAs(Node.class));
         // Drills tab: pick the provider outage at 300x and start it
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         Node drills = assembly.drills().view();

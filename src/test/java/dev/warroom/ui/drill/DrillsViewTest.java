@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warroom.drill.LiveDrill;
 import dev.warroom.ui.Screenshots;
 import dev.warroom.ui.console.ConsoleFixtures;
+import dev.warroom.ui.console.PanelScenes;
 import dev.warroom.ui.console.Theme;
 import java.io.IOException;
 import java.time.Duration;

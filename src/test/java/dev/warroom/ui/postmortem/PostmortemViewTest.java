@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warroom.postmortem.BlameCheck;
 import dev.warroom.ui.Screenshots;
 import dev.warroom.ui.console.ConsoleFixtures;
+import dev.warroom.ui.console.PanelScenes;
 import dev.warroom.ui.console.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,8 +33,6 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The Postmortem tab on a headless screen, at the size of the console's centre area. */
 @ExtendWith(ApplicationExtension.class)
 class PostmortemViewTest {
-    static final double WIDTH = 1040;
-    static final double HEIGHT = 600;
     static final String BLAME = "li forgot to renew the provider API key before the weekend.";
 
     private final ConsoleFixtures fixtures = new ConsoleFixtures();
@@ -48,17 +47,12 @@ class PostmortemViewTest {
         PostmortemViewModel viewModel = new PostmortemViewModel(fixtures.services, fixtures.state, versions);
         viewModel.authorProperty().set("li");
         panel = new PostmortemPanel(viewModel);
-        scene = new Scene((Parent) panel.view(), WIDTH, HEIGHT);
-        theme(scene, Theme.DARK);
+        scene = PanelScenes.of((Parent) panel.view(), Theme.DARK);
         stage.setScene(scene);
         stage.show();
         panel.refresh();
     }
 
-    /** The theme as the console applies it, this panel's sheet included. */
-    static void theme(Scene scene, Theme theme) {
-        theme.apply(scene);
-    }
 
     @Test
     void preview_rendersTheMarkdownAsNodes_andFollowsTheTyping(FxRobot robot) {
@@ -109,9 +103,9 @@ class PostmortemViewTest {
         waitForPreview();
         robot.interact(() -> robot.lookup("#warnings").query().requestFocus());
         Path dark = Screenshots.write(robot, scene, "postmortem-dark.png");
-        robot.interact(() -> theme(scene, Theme.LIGHT));
+        robot.interact(() -> Theme.LIGHT.apply(scene));
         Path light = Screenshots.write(robot, scene, "postmortem-light.png");
-        robot.interact(() -> theme(scene, Theme.DARK));
+        robot.interact(() -> Theme.DARK.apply(scene));
         assertTrue(Files.size(dark) > 10_000 && Files.size(light) > 10_000);
     }
 

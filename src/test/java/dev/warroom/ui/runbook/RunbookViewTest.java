@@ -8,6 +8,7 @@ import dev.warroom.drill.LiveDrill;
 import dev.warroom.runbook.StepOutcome;
 import dev.warroom.ui.Screenshots;
 import dev.warroom.ui.console.ConsoleFixtures;
+import dev.warroom.ui.console.PanelScenes;
 import dev.warroom.ui.console.Theme;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,8 +29,6 @@ import org.testfx.framework.junit5.Stop;
 /** The Runbook panel on a headless screen at the console's centre size, and its README screenshots. */
 @ExtendWith(ApplicationExtension.class)
 class RunbookViewTest {
-    static final double WIDTH = 1040;
-    static final double HEIGHT = 600;
 
     private final ConsoleFixtures fixtures = new ConsoleFixtures();
     private LiveDrill drill;
@@ -40,8 +39,7 @@ class RunbookViewTest {
     void start(Stage stage) {
         drill = fixtures.drillMidway();
         panel = new RunbookPanel(fixtures.services, fixtures.state, "li");
-        scene = new Scene((Parent) panel.view(), WIDTH, HEIGHT);
-        theme(Theme.DARK);
+        scene = PanelScenes.of((Parent) panel.view(), Theme.DARK);
         scene.getAccelerators().putAll(panel.accelerators());
         stage.setScene(scene);
         stage.show();
@@ -52,9 +50,6 @@ class RunbookViewTest {
         Theme.DARK.apply(scene);
     }
 
-    private void theme(Theme theme) {
-        theme.apply(scene);
-    }
 
     @Test
     void clickingAck_acksTheCurrentStepAndMovesTheChecklistOn(FxRobot robot) {
@@ -126,7 +121,7 @@ class RunbookViewTest {
     void screenshots_bothThemes(FxRobot robot) throws IOException {
         robot.interact(() -> robot.lookup("#ackButton").query().requestFocus());
         Screenshots.write(robot, scene, "runbook-dark.png");
-        robot.interact(() -> theme(Theme.LIGHT));
+        robot.interact(() -> Theme.LIGHT.apply(scene));
         Screenshots.write(robot, scene, "runbook-light.png");
     }
 }

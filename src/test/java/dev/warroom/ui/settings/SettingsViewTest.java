@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warroom.ui.Screenshots;
 import dev.warroom.ui.console.ConsoleFixtures;
+import dev.warroom.ui.console.PanelScenes;
 import dev.warroom.ui.console.Theme;
-import dev.warroom.ui.drill.PanelScenes;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.scene.Parent;

@@ -9,12 +9,14 @@ import dev.warroom.incident.Timeline;
 import dev.warroom.incident.TimelineEvent;
 import dev.warroom.ui.Screenshots;
 import dev.warroom.ui.console.ConsoleFixtures;
+import dev.warroom.ui.console.PanelScenes;
 import dev.warroom.ui.console.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -31,8 +33,6 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class TimelineViewTest {
     /** The console's centre area on a 1366x768 screen, beside the SLO board. */
-    static final double WIDTH = 1040;
-    static final double HEIGHT = 600;
 
     private final ConsoleFixtures fixtures = new ConsoleFixtures();
     private TimelinePanel panel;
@@ -50,17 +50,12 @@ class TimelineViewTest {
         TimelineViewModel viewModel = new TimelineViewModel(fixtures.services, fixtures.state);
         viewModel.youProperty().set("li");
         panel = new TimelinePanel(viewModel);
-        scene = new Scene((javafx.scene.Parent) panel.view(), WIDTH, HEIGHT);
-        theme(scene, Theme.DARK);
+        scene = PanelScenes.of((Parent) panel.view(), Theme.DARK);
         stage.setScene(scene);
         stage.show();
         panel.refresh();
     }
 
-    /** The theme as the console applies it, this panel's sheet included. */
-    static void theme(Scene scene, Theme theme) {
-        theme.apply(scene);
-    }
 
     @Test
     void enterInTheNoteField_addsTheNote_andTheScribeStaysInTheField(FxRobot robot) {
@@ -122,9 +117,9 @@ class TimelineViewTest {
     void screenshots_darkAndLight(FxRobot robot) throws IOException {
         robot.interact(() -> robot.lookup("#table").query().requestFocus());
         Path dark = Screenshots.write(robot, scene, "timeline-dark.png");
-        robot.interact(() -> theme(scene, Theme.LIGHT));
+        robot.interact(() -> Theme.LIGHT.apply(scene));
         Path light = Screenshots.write(robot, scene, "timeline-light.png");
-        robot.interact(() -> theme(scene, Theme.DARK));
+        robot.interact(() -> Theme.DARK.apply(scene));
         assertTrue(Files.size(dark) > 10_000 && Files.size(light) > 10_000);
     }
 

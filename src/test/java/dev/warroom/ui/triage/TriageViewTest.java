@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.warroom.drill.LiveDrill;
 import dev.warroom.ui.Screenshots;
 import dev.warroom.ui.console.ConsoleFixtures;
+import dev.warroom.ui.console.PanelScenes;
 import dev.warroom.ui.console.Theme;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,8 +32,6 @@ import org.testfx.framework.junit5.Stop;
 @ExtendWith(ApplicationExtension.class)
 class TriageViewTest {
     /** The console's centre area on a 1366x768 screen, beside the SLO board. */
-    static final double WIDTH = 1040;
-    static final double HEIGHT = 600;
 
     private final ConsoleFixtures fixtures = new ConsoleFixtures();
     private LiveDrill drill;
@@ -46,8 +45,7 @@ class TriageViewTest {
         drill.acknowledge("li");
         fixtures.state.setSelectedIncident(drill.incidentId().orElseThrow());
         panel = new TriagePanel(fixtures.services, fixtures.state, "li");
-        scene = new Scene((Parent) panel.view(), WIDTH, HEIGHT);
-        theme(Theme.DARK);
+        scene = PanelScenes.of((Parent) panel.view(), Theme.DARK);
         scene.getAccelerators().putAll(panel.accelerators());
         stage.setScene(scene);
         stage.show();
@@ -58,9 +56,6 @@ class TriageViewTest {
         Theme.DARK.apply(scene);
     }
 
-    private void theme(Theme theme) {
-        theme.apply(scene);
-    }
 
     @Test
     void clickingStartRunbook_startsTheSuggestedRunbookOnTheDrill_andTheButtonSaysWhyItIsOffAfterwards(FxRobot robot) {
@@ -107,7 +102,7 @@ class TriageViewTest {
             robot.lookup("#suggestionList").query().requestFocus();
         });
         Path dark = Screenshots.write(robot, scene, "triage-dark.png");
-        robot.interact(() -> theme(Theme.LIGHT));
+        robot.interact(() -> Theme.LIGHT.apply(scene));
         Path light = Screenshots.write(robot, scene, "triage-light.png");
         assertTrue(Files.size(dark) > 10_000 && Files.size(light) > 10_000);
     }

@@ -17,7 +17,6 @@ import dev.warroom.runbook.Triage;
 import dev.warroom.slo.AlertPolicy;
 import dev.warroom.slo.Decision;
 import dev.warroom.slo.EventCounts;
-import dev.warroom.slo.PairResult;
 import dev.warroom.slo.PolicyEvaluator;
 import dev.warroom.slo.Slo;
 import dev.warroom.slo.SloFormat;
@@ -86,17 +85,9 @@ public final class DrillRunner {
         Slo slo = scenario.slo();
 
         Decision decision = waitForAlert();
-        PairResult firing = decision.firing();
-        Incident incident = timeline.declare(POLICY_ACTOR, new EventPayload.IncidentDeclared(scenario.title(),
-                decision.severity(), scenario.service(), slo.name(), true, scenario.id(), scenario.summary(),
-                options.seed()));
-        String id = incident.id();
+        String id = DrillDeclaration.declare(timeline, scenario, decision, options.seed());
         progress.accept(id + " declared: " + decision.explanation());
-        timeline.recordAll(id, POLICY_ACTOR, List.of(
-                new EventPayload.AlertFired(scenario.alert(), slo.name(), decision.severity(),
-                        firing.pair().action().word(), firing.pair().label(), firing.longBurn(), firing.shortBurn(),
-                        firing.factor(), decision.budgetRemaining(), decision.explanation()),
-                observation(Duration.ofMinutes(5))));
+        timeline.record(id, POLICY_ACTOR, observation(Duration.ofMinutes(5)));
         ladder.open(id, scenario.title());
 
         String responder = waitForAck(id);

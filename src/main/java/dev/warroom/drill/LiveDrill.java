@@ -18,7 +18,6 @@ import dev.warroom.runbook.Verifier;
 import dev.warroom.runbook.VerifyCheck;
 import dev.warroom.slo.AlertPolicy;
 import dev.warroom.slo.Decision;
-import dev.warroom.slo.PairResult;
 import dev.warroom.slo.PolicyEvaluator;
 import dev.warroom.time.Durations;
 import dev.warroom.time.VirtualClock;
@@ -160,14 +159,7 @@ public final class LiveDrill implements AutoCloseable {
     }
 
     private void declare(Decision decision) {
-        PairResult firing = decision.firing();
-        Incident incident = timeline.declare(DrillRunner.POLICY_ACTOR, new EventPayload.IncidentDeclared(scenario.title(),
-                decision.severity(), scenario.service(), scenario.slo().name(), true, scenario.id(), scenario.summary(),
-                seed));
-        incidentId = incident.id();
-        timeline.record(incidentId, DrillRunner.POLICY_ACTOR, new EventPayload.AlertFired(scenario.alert(),
-                scenario.slo().name(), decision.severity(), firing.pair().action().word(), firing.pair().label(),
-                firing.longBurn(), firing.shortBurn(), firing.factor(), decision.budgetRemaining(), decision.explanation()));
+        incidentId = DrillDeclaration.declare(timeline, scenario, decision, seed);
         ladder.open(incidentId, scenario.title());
     }
 

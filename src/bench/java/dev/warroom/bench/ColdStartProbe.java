@@ -25,11 +25,17 @@ import javafx.stage.WindowEvent;
  * <pre>java -cp ... dev.warroom.bench.ColdStartProbe exit|stay MAIN_CLASS [ARGS...]</pre>
  * prints {@code FIRST_FRAME <epoch µs> JVM_START <epoch ms> TOOLKIT <epoch µs> SHOWN <epoch µs>} (toolkit
  * running, window shown), {@code CPU <ns>} (CPU time of all the JVM's threads so far: steadier than
- * wall time on a shared machine) and then {@code TITLE <the window's title>}; with {@code exit} it then
- * exits through {@code Platform.exit()} (so the app closes its store as on a normal quit).
+ * wall time on a shared machine) and then {@code TITLE <the window's title>}.
+ *
+ * <p>The console's first frame is its start-up frame (root id {@code startup}) while the store opens;
+ * the probe then also waits for the root that replaces it and prints {@code READY <epoch µs> CPU <ns>
+ * TITLE <title>} at the first frame after the replacement, the moment the console can be used. Any
+ * other window is ready at its first frame. With {@code exit} it then exits through
+ * {@code Platform.exit()} (so the app closes its store as on a normal quit).
  */
 public final class ColdStartProbe {
     private static final AtomicBoolean HOOKED = new AtomicBoolean();
+    private static final AtomicBoolean READY = new AtomicBoolean();
     private static volatile long toolkitMicros;
     private static volatile long shownMicros;
 
@@ -87,6 +93,41 @@ public final class ColdStartProbe {
         }
         shownMicros = micros();
         Scene scene = window.getScene();
+        boolean startupFrame = scene.getRoot() != null && "startup".equals(scene.getRoot().getId());
+        if (startupFrame) {
+            // the console replaces its start-up frame in the same scene, or shows an error scene
+            Runnable[] ready = new Runnable[1];
+            scene.rootProperty().addListener((obs, was, now) -> nextFrame(scene, (frame, cpu) -> ready(window, frame, cpu, exit)));
+            window.sceneProperty().addListener((obs, was, now) -> {
+                if (now != null) {
+                    nextFrame(now, (frame, cpu) -> ready(window, frame, cpu, exit));
+                }
+            });
+        }
+        nextFrame(scene, (frame, cpu) -> {
+            System.out.println("FIRST_FRAME " + frame + " JVM_START "
+                    + ManagementFactory.getRuntimeMXBean().getStartTime() + " TOOLKIT " + toolkitMicros + " SHOWN "
+                    + shownMicros + " CPU " + cpu + " TITLE " + title(window));
+            System.out.flush();
+            if (!startupFrame) {
+                ready(window, frame, cpu, exit);
+            }
+        });
+    }
+
+    private static void ready(Window window, long frame, long cpu, boolean exit) {
+        if (!READY.compareAndSet(false, true)) {
+            return;
+        }
+        System.out.println("READY " + frame + " CPU " + cpu + " TITLE " + title(window));
+        System.out.flush();
+        if (exit) {
+            quit();
+        }
+    }
+
+    /** Calls {@code then} with the time and CPU of the frame rendered after {@code scene}'s next layout. */
+    private static void nextFrame(Scene scene, java.util.function.ObjLongConsumer<Long> then) {
         Runnable[] p1 = new Runnable[1];
         p1[0] = () -> {
             scene.removePostLayoutPulseListener(p1[0]);
@@ -97,13 +138,7 @@ public final class ColdStartProbe {
                     long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory
                             .getOperatingSystemMXBean()).getProcessCpuTime();
                     stop();
-                    System.out.println("FIRST_FRAME " + frame + " JVM_START "
-                            + ManagementFactory.getRuntimeMXBean().getStartTime() + " TOOLKIT " + toolkitMicros + " SHOWN "
-                            + shownMicros + " CPU " + cpu + " TITLE " + title(window));
-                    System.out.flush();
-                    if (exit) {
-                        quit();
-                    }
+                    then.accept(frame, cpu);
                 }
             }.start();
         };

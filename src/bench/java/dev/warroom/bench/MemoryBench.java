@@ -42,6 +42,7 @@ public final class MemoryBench {
         try {
             bare.awaitFirstFrame(120);
             console.awaitFirstFrame(120);
+            console.awaitReady(120);
             ColdStartBench.requireConsole(console);
             System.out.println("console window: " + console.title);
             TimeUnit.SECONDS.sleep(warmup);

@@ -65,13 +65,22 @@ public final class MemoryConsoleDrill {
         @Override
         public void start(Stage stage) {
             console.start(stage);
+            // the console opens its store after its start-up frame: start the drill once it is there
+            drillThreads.schedule(this::startDrill, 100, TimeUnit.MILLISECONDS);
+        }
+
+        private void startDrill() {
             WarroomStore store = consoleStore();
+            if (store == null && Duration.between(started, Instant.now()).toSeconds() < 30) {
+                drillThreads.schedule(this::startDrill, 100, TimeUnit.MILLISECONDS);
+                return;
+            }
             if (store == null) {
                 // the console's store is out of reach: still run the drill in this JVM, on a store of its own
                 ownStore = WarroomStore.openH2(Path.of(StorePaths.resolve(null) + "-drill"));
                 store = ownStore;
             }
-            VirtualClock clock = new VirtualClock(started);
+            VirtualClock clock = new VirtualClock(Instant.now());
             Timeline timeline = store.timeline(clock);
             RunbookLibrary runbooks = RunbookLibrary.bundled();
             EscalationLadder ladder = new EscalationLadder(EscalationPolicy.defaults(), SeverityPolicy.defaults(),
@@ -123,16 +132,23 @@ public final class MemoryConsoleDrill {
             }
         }
 
+        /** The store inside the console's opened state (WarroomApp keeps it in a record field), or null. */
         private WarroomStore consoleStore() {
-            for (Field f : WarroomApp.class.getDeclaredFields()) {
-                if (f.getType() == WarroomStore.class) {
-                    try {
+            try {
+                for (Field f : WarroomApp.class.getDeclaredFields()) {
+                    if (f.getType().getSimpleName().equals("Opened")) {
                         f.setAccessible(true);
-                        return (WarroomStore) f.get(console);
-                    } catch (ReflectiveOperationException | RuntimeException e) {
-                        return null;
+                        Object opened = f.get(console);
+                        if (opened == null) {
+                            return null;
+                        }
+                        var accessor = opened.getClass().getDeclaredMethod("store");
+                        accessor.setAccessible(true);
+                        return (WarroomStore) accessor.invoke(opened);
                     }
                 }
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return null;
             }
             return null;
         }

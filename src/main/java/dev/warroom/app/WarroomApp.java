@@ -9,7 +9,9 @@ import dev.warroom.store.PostmortemStore;
 import dev.warroom.store.StorePaths;
 import dev.warroom.store.WarroomStore;
 import dev.warroom.ui.ConsoleScene;
+import dev.warroom.ui.StartupView;
 import dev.warroom.ui.StoreErrorView;
+import dev.warroom.ui.console.Theme;
 import dev.warroom.ui.handoff.HandoffRecords;
 import dev.warroom.ui.postmortem.PostmortemVersions;
 import dev.warroom.ui.console.ConsoleServices;
@@ -17,6 +19,8 @@ import dev.warroom.ui.console.ConsoleState;
 import dev.warroom.ui.console.ConsoleAssembly;
 import dev.warroom.ui.console.ConsoleViewModel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,23 +35,25 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The desktop console. The store and the libraries are opened in {@link #init()}, off the FX
- * thread; a store that cannot be opened (another Warroom holds it) becomes a window that names the
- * file, not a stack trace.
+ * The desktop console. The window shows its start-up frame first; only then do the store and the
+ * libraries open, off the FX thread, and the console replaces that frame once they are open. (Opening
+ * them during the toolkit start-up measured slower: on two cores the threads only delay each other.)
+ * A store that cannot be opened (another Warroom holds it) becomes a window that names the file, not a
+ * stack trace.
  */
 public final class WarroomApp extends Application {
     /** Set before launch by {@code warroom console --db}; JavaFX constructs the app itself. */
     private static volatile Path requestedStore;
-
-    private WarroomStore store;
-    private Settings settings;
-    private RunbookLibrary runbooks;
-    private Path runbookFolder;
-    private ScenarioLibrary scenarios;
-    private StoreException openFailure;
+    private CompletableFuture<Opened> opening;
+    private Opened opened;
     private ExecutorService background;
     private ScheduledExecutorService scheduler;
     private Animation refresh;
+
+    /** What the console needs from disk; {@code failure} is set instead of {@code store} when the store is taken. */
+    private record Opened(Path base, WarroomStore store, Settings settings, RunbookLibrary runbooks,
+                          Path runbookFolder, ScenarioLibrary scenarios, StoreException failure) {
+    }
 
     static void launchConsole(Path storeBase) {
         useStore(storeBase);
@@ -59,60 +65,97 @@ public final class WarroomApp extends Application {
         requestedStore = storeBase;
     }
 
+    private static CompletableFuture<Opened> open(Path requested) {
+        Path base = requested != null ? requested : StorePaths.resolve(null);
+        Path runbookFolder = new RunbookOptions().folder();
+        // the libraries parse while the store opens
+        CompletableFuture<RunbookLibrary> library = CompletableFuture.supplyAsync(() -> RunbookLibrary.load(runbookFolder));
+        CompletableFuture<ScenarioLibrary> drills = CompletableFuture.supplyAsync(ScenarioLibrary::bundled);
+        return CompletableFuture.supplyAsync(() -> {
+            WarroomStore store = null;
+            Settings settings = null;
+            StoreException failure = null;
+            try {
+                store = WarroomStore.openH2(base);
+                settings = Settings.forStore(base);
+            } catch (StoreException e) {
+                failure = e;
+            }
+            return new Opened(base, store, settings, library.join(), runbookFolder, drills.join(), failure);
+        });
+    }
+
     @Override
     public void init() {
         background = Executors.newSingleThreadExecutor(daemon("warroom-store"));
         scheduler = Executors.newSingleThreadScheduledExecutor(daemon("warroom-ticker"));
-        Path base = requestedStore != null ? requestedStore : StorePaths.resolve(null);
-        runbookFolder = new RunbookOptions().folder();
-        // the libraries parse while the store opens: two cores, half the wait before the first frame
-        CompletableFuture<RunbookLibrary> library = CompletableFuture.supplyAsync(() -> RunbookLibrary.load(runbookFolder));
-        CompletableFuture<ScenarioLibrary> drills = CompletableFuture.supplyAsync(ScenarioLibrary::bundled);
-        try {
-            store = WarroomStore.openH2(base);
-            settings = Settings.forStore(base);
-        } catch (StoreException e) {
-            openFailure = e;
-        }
-        runbooks = library.join();
-        scenarios = drills.join();
     }
 
     @Override
     public void start(Stage stage) {
-        if (openFailure != null) {
-            stage.setTitle(ConsoleScene.TITLE + " — cannot open the store");
-            stage.setScene(StoreErrorView.create(openFailure.getMessage(), Platform::exit));
-            stage.show();
-            return;
+        Path base = requestedStore != null ? requestedStore : StorePaths.resolve(null);
+        Scene scene = ConsoleScene.create(StartupView.create(StorePaths.dataFile(base).toString()), Theme.DARK);
+        stage.setTitle(ConsoleScene.TITLE + " \u2014 opening the store");
+        List<javafx.scene.image.Image> icons = new ArrayList<>();
+        for (String icon : new String[] {"/packaging/icons/warroom-48.png", "/packaging/icons/warroom-256.png"}) {
+            var url = WarroomApp.class.getResource(icon);
+            if (url != null) {
+                icons.add(new javafx.scene.image.Image(url.toExternalForm()));
+            }
         }
+        stage.getIcons().setAll(icons);
+        stage.setScene(scene);
+        stage.show();
+        opening = new CompletableFuture<>();
+        ConsoleScene.afterFirstFrame(scene, () -> open(requestedStore).whenComplete((ready, error) -> {
+            if (error != null) {
+                opening.completeExceptionally(error);
+            } else {
+                opening.complete(ready);
+            }
+        }));
+        opening.whenComplete((ready, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                showFailure(stage, "Warroom could not start: " + rootMessage(error));
+            } else if (ready.failure() != null) {
+                opened = ready;
+                showFailure(stage, ready.failure().getMessage());
+            } else {
+                opened = ready;
+                showConsole(stage, scene, ready);
+            }
+        }));
+    }
+
+    private static void showFailure(Stage stage, String message) {
+        stage.setTitle(ConsoleScene.TITLE + " \u2014 cannot open the store");
+        stage.setScene(StoreErrorView.create(message, Platform::exit));
+        stage.sizeToScene();
+    }
+
+    private void showConsole(Stage stage, Scene scene, Opened ready) {
+        WarroomStore store = ready.store();
+        Settings settings = ready.settings();
         Clock wall = Clock.systemUTC();
-        ConsoleServices services = new ConsoleServices(store.timeline(wall), store::timeline, runbooks,
-                scenarios, settings.severities(), settings.escalation(), settings.alertPolicy(),
+        ConsoleServices services = new ConsoleServices(store.timeline(wall), store::timeline, ready.runbooks(),
+                ready.scenarios(), settings.severities(), settings.escalation(), settings.alertPolicy(),
                 new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location());
         ConsoleState state = new ConsoleState(wall);
         ConsoleAssembly assembly = ConsoleAssembly.build(services, state, System.getProperty("user.name", "you"),
                 HandoffRecords.of(new HandoffStore(store, wall)), PostmortemVersions.of(new PostmortemStore(store, wall)),
-                runbookFolder);
+                ready.runbookFolder());
         ConsoleViewModel console = assembly.console();
 
-        Scene scene = ConsoleScene.create(assembly.root(), state.themeProperty().get());
+        scene.setRoot(assembly.root());
+        state.themeProperty().get().apply(scene);
         assembly.installOn(scene);
         state.themeProperty().addListener((obs, was, theme) -> theme.apply(scene));
-        stage.setTitle(ConsoleScene.TITLE + " — " + store.location());
-        for (String icon : new String[] {"/packaging/icons/warroom-48.png", "/packaging/icons/warroom-256.png"}) {
-            var url = WarroomApp.class.getResource(icon);
-            if (url != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(url.toExternalForm()));
-            }
-        }
-        stage.setScene(scene);
+        stage.setTitle(ConsoleScene.TITLE + " \u2014 " + store.location());
         // live incidents climb the ladder even while nobody looks at them
         var ladder = services.liveLadder();
         scheduler.scheduleWithFixedDelay(() -> background.execute(ladder::tick), 5, 5, TimeUnit.SECONDS);
         refresh = ConsoleScene.every(ConsoleScene.REFRESH_EVERY, console::refresh);
         console.refresh();
-        stage.show();
     }
 
     @Override
@@ -122,9 +165,26 @@ public final class WarroomApp extends Application {
         }
         scheduler.shutdownNow();
         background.shutdownNow();
-        if (store != null) {
-            store.close();
+        // a window closed while the store was still opening must still let go of the file
+        Opened ready = opened;
+        if (ready == null && opening != null) {
+            try {
+                ready = opening.get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                ready = null;
+            }
         }
+        if (ready != null && ready.store() != null) {
+            ready.store().close();
+        }
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t != t.getCause()) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     private static ThreadFactory daemon(String name) {

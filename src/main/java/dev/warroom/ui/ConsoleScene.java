@@ -35,6 +35,26 @@ public final class ConsoleScene {
     }
 
     /**
+     * Runs {@code then} on the FX thread once {@code scene}'s first frame has been rendered: work started
+     * there no longer competes with that frame for the CPU. A pulse lays the scene out, renders it, and
+     * the next pulse starts after that; {@code then} runs at the start of that next pulse.
+     */
+    public static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable[] laidOut = new Runnable[1];
+        laidOut[0] = () -> {
+            scene.removePostLayoutPulseListener(laidOut[0]);
+            new javafx.animation.AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    then.run();
+                }
+            }.start();
+        };
+        scene.addPostLayoutPulseListener(laidOut[0]);
+    }
+
+    /**
      * Runs {@code refresh} every {@code every} on the FX thread, starting now; stop the returned
      * animation to end it. The reads themselves run on background executors, so a slow store
      * never queues up work here.

@@ -62,6 +62,9 @@ class WarroomAppTest {
         app = FxToolkit.setupApplication(WarroomApp.class);
         stage = FxToolkit.toolkitContext().getRegisteredStage();
         FxRobot robot = new FxRobot();
+        // the first frame is the start-up frame naming the store; the console replaces it once the store is open
+        assertTrue(stage.getTitle().contains("opening the store") || robot.lookup("#incidentTable").tryQuery().isPresent(),
+                stage.getTitle());
 
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> robot.lookup("#incidentTable").tryQuery().isPresent()
@@ -71,6 +74,7 @@ class WarroomAppTest {
         assertEquals("L1 ana paged", incidents.getItems().get(0).paging());
         assertTrue(stage.getTitle().contains(base + ".mv.db"), "the title names the store: " + stage.getTitle());
         assertEquals(2, stage.getIcons().size(), "the window carries the installers' icon");
+        assertTrue(robot.lookup("#startup").tryQuery().isEmpty(), "the start-up frame is gone");
     }
 
     @Test
@@ -86,7 +90,7 @@ class WarroomAppTest {
             WarroomApp.useStore(base);
             app = FxToolkit.setupApplication(WarroomApp.class);
             FxRobot robot = new FxRobot();
-            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".store-error-message").tryQuery().isPresent());
 
             Label message = robot.lookup(".store-error-message").queryAs(Label.class);
             assertTrue(message.getText().contains(base + ".mv.db"), message.getText());

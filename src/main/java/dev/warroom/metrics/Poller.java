@@ -35,9 +35,9 @@ import java.util.random.RandomGenerator;
  * queries, all at one evaluation instant, at most {@link PollSettings#maxInFlight()} at a time, and hands
  * the whole cycle to a listener as one {@link PollResult}.
  *
- * <p>Schedule: a healthy source is polled on a fixed grid ({@code start + k × interval}); a cycle that
- * runs past its tick is never overlapped, and the ticks it missed are skipped rather than run back to
- * back, so a slow Prometheus is not kept saturated. When a cycle fails transiently as a whole
+ * <p>Schedule: after a healthy cycle the next one starts one interval after this one started, so ages
+ * stay regular; a cycle that runs past that tick is never overlapped, and the ticks it missed are
+ * skipped rather than run back to back, so a slow Prometheus is not kept saturated. When a cycle fails transiently as a whole
  * ({@link PollResult#failedTransiently()}) the next one waits a {@link Backoff} delay instead, counted
  * from the cycle's end; the first cycle with an answer returns to the grid. Failures that waiting will
  * not fix (401, bad PromQL) keep the normal interval and are reported, never retried faster.

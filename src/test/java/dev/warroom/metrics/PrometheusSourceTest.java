@@ -161,7 +161,7 @@ class PrometheusSourceTest {
     @Test
     void throttledBodyLongerThanTheCallTimeout_isTimeout() throws Exception {
         // every byte arrives well within the read timeout, the whole answer does not arrive within the call timeout
-        server.enqueue(json(200, VECTOR).throttleBody(32, 100, TimeUnit.MILLISECONDS));
+        server.enqueue(json(200, VECTOR).throttleBody(16, 250, TimeUnit.MILLISECONDS));
         SourceConfig config = SourceConfig.of("prom", Faults.url(server))
                 .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMillis(800));
         try (PrometheusSource slow = new PrometheusSource(config)) {

@@ -39,7 +39,7 @@ public final class Redactor {
             // six or more: long enough for any real user:pass, short enough that prose "Basic auth" stays readable
             rule("(?i)\\b(basic)(\\s+)[A-Za-z0-9+/]{6,}={0,2}", "$1$2" + MASK),
             // Grafana service-account tokens
-            rule("\\bglsa_[A-Za-z0-9_]+", "glsa_" + MASK),
+            rule("glsa_[A-Za-z0-9_-]+", "glsa_" + MASK),
             // Grafana's older API keys are base64 JSON starting {"k":
             rule("\\beyJrIjoi[A-Za-z0-9+/=_-]*", MASK),
             // JWTs: header.payload.signature, both first parts base64url JSON

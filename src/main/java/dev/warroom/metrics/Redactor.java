@@ -34,7 +34,7 @@ public final class Redactor {
             rule("(?i)\\b([a-z][a-z0-9+.-]*://)[^/\\s?#\"'<>]*@", "$1" + MASK + "@"),
             // header lines and header-like key/value pairs, in logs, JSON dumps and Java maps
             rule("(?i)\\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|x-grafana-key|cookie|set-cookie)"
-                    + "(\"?'?\\s*[:=]\\s*\\[?\"?'?)[^\\r\\n\"'\\]]+", "$1$2" + MASK),
+                    + "(\"?'?\\s*+[:=]\\s*+)(?!\\[redacted\\])(\\[?\"?'?)[^\\r\\n\"'\\]]+", "$1$2$3" + MASK),
             rule("(?i)\\b(bearer)(\\s+)[A-Za-z0-9._~+/=-]+", "$1$2" + MASK),
             // six or more: long enough for any real user:pass, short enough that prose "Basic auth" stays readable
             rule("(?i)\\b(basic)(\\s+)[A-Za-z0-9+/]{6,}={0,2}", "$1$2" + MASK),
@@ -49,7 +49,7 @@ public final class Redactor {
             // JSON fields
             rule("(?i)(\"(?:" + SECRET_KEYS + ")\"\\s*:\\s*\")(?:[^\"\\\\]|\\\\.)*\"", "$1" + MASK + "\""),
             // key=value / key: value in free text
-            rule("(?i)\\b(" + SECRET_KEYS + ")(\\s*[=:]\\s*)(?!\\[redacted\\])[^\\s&,;\"'}]+", "$1$2" + MASK));
+            rule("(?i)\\b(" + SECRET_KEYS + ")(\\s*+[=:]\\s*+)(?!\\[redacted\\])[^\\s&,;\"'}]+", "$1$2" + MASK));
 
     private Redactor() {
     }

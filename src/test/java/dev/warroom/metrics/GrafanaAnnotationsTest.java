@@ -109,7 +109,7 @@ class GrafanaAnnotationsTest {
         assertEquals("grafana unreachable: connection refused by 127.0.0.1:" + port, annotations.lastError());
         assertEquals(100, annotations.pending());
         annotations.close();
-        assertFalse(threadAlive("grafana-annotations"), "close() stops the retry thread");
+        await(() -> !threadAlive("grafana-annotations")); // close() stops the retry thread
         annotations.post(MITIGATED);
         assertEquals(1, annotations.dropped(), "a post after close is counted, not sent");
     }
@@ -129,7 +129,7 @@ class GrafanaAnnotationsTest {
         long closing = System.nanoTime();
         annotations.close();
         assertTrue(System.nanoTime() - closing < TimeUnit.SECONDS.toNanos(3), "close does not wait out the call timeout");
-        assertFalse(threadAlive("grafana-annotations"));
+        await(() -> !threadAlive("grafana-annotations"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @JsonSubTypes({
         @JsonSubTypes.Type(EventPayload.IncidentDeclared.class),
         @JsonSubTypes.Type(EventPayload.AlertFired.class),
+        @JsonSubTypes.Type(EventPayload.AlertResolved.class),
         @JsonSubTypes.Type(EventPayload.SeverityChanged.class),
         @JsonSubTypes.Type(EventPayload.Paged.class),
         @JsonSubTypes.Type(EventPayload.Escalated.class),
@@ -79,10 +80,35 @@ public sealed interface EventPayload {
         }
     }
 
-    /** The burn-rate policy fired for an SLO. */
+    /**
+     * A burn-rate alert fired for an SLO: Warroom's own policy (burns and budget filled in) or an
+     * Alertmanager notification (burns NaN: the webhook carries labels, not numbers).
+     *
+     * @param fingerprint Alertmanager's hex fingerprint of the alert's label set, the key that ties a
+     *                    later {@link AlertResolved} and repeated notifications to this incident; null
+     *                    when Warroom's own policy fired
+     * @param runbookUrl  the alert's {@code runbook_url} annotation, which triage ranks first; null if none
+     */
     @JsonTypeName("alert_fired")
     record AlertFired(String alert, String slo, Severity severity, String action, String window, double longBurn,
-                      double shortBurn, double factor, double budgetRemaining, String explanation) implements EventPayload {
+                      double shortBurn, double factor, double budgetRemaining, String explanation, String fingerprint,
+                      String runbookUrl) implements EventPayload {
+        /** An alert of Warroom's own burn-rate policy, which has neither fingerprint nor runbook URL. */
+        public AlertFired(String alert, String slo, Severity severity, String action, String window, double longBurn,
+                          double shortBurn, double factor, double budgetRemaining, String explanation) {
+            this(alert, slo, severity, action, window, longBurn, shortBurn, factor, budgetRemaining, explanation, null,
+                    null);
+        }
+    }
+
+    /**
+     * Alertmanager says the alert with this fingerprint stopped firing. The incident stays as it is:
+     * a quiet alert is a hint that mitigation worked, and people decide when it is resolved.
+     *
+     * @param endsAt when the alert ended, ISO-8601 UTC as Alertmanager reported it; null if it did not say
+     */
+    @JsonTypeName("alert_resolved")
+    record AlertResolved(String alert, String fingerprint, String endsAt) implements EventPayload {
     }
 
     @JsonTypeName("severity_changed")

@@ -86,6 +86,8 @@ public record Incident(
             f.refuse("the incident is already declared");
         } else if (payload instanceof EventPayload.AlertFired a) {
             f.requireOpen();
+        } else if (payload instanceof EventPayload.AlertResolved r) {
+            // like a note: the alert may clear after people resolved or closed the incident
         } else if (payload instanceof EventPayload.SeverityChanged c) {
             f.requireOpen();
             f.severity = c.to();

@@ -3,6 +3,7 @@ package dev.warroom.postmortem;
 import dev.warroom.incident.EventPayload;
 import dev.warroom.incident.EventPayload.Acknowledged;
 import dev.warroom.incident.EventPayload.AlertFired;
+import dev.warroom.incident.EventPayload.AlertResolved;
 import dev.warroom.incident.EventPayload.Escalated;
 import dev.warroom.incident.EventPayload.EscalationExhausted;
 import dev.warroom.incident.EventPayload.IncidentDeclared;
@@ -48,11 +49,17 @@ public final class EventSummaries {
             return "declared " + d.severity().label() + (d.drill() ? " drill" : "") + ": " + d.title()
                     + parenthesized(join(", ", or(d.slo(), d.service()), d.drill() ? d.scenario() : null));
         } else if (payload instanceof AlertFired a) {
+            // an Alertmanager alert carries no burn numbers: say where it came from instead of "NaNx"
+            boolean burns = !Double.isNaN(a.longBurn()) || !Double.isNaN(a.shortBurn());
             return "alert " + or(a.alert(), "fired") + (a.slo() == null ? "" : " on " + a.slo())
-                    + String.format(Locale.ROOT, ": burn %.1fx / %.1fx", a.longBurn(), a.shortBurn())
+                    + (burns ? String.format(Locale.ROOT, ": burn %.1fx / %.1fx", a.longBurn(), a.shortBurn())
                     + (a.window() == null ? "" : " over " + a.window())
                     + ", budget left " + SloFormat.percent(a.budgetRemaining())
-                    + (a.severity() == null ? "" : " -> " + a.severity().label());
+                    : a.fingerprint() == null ? "" : " from Alertmanager")
+                    + (a.severity() == null ? "" : " -> " + a.severity().label())
+                    + suffix(", runbook ", a.runbookUrl());
+        } else if (payload instanceof AlertResolved r) {
+            return "alert " + or(r.alert(), "?") + " stopped firing" + suffix(" at ", r.endsAt());
         } else if (payload instanceof SeverityChanged c) {
             return label(c.from()) + " -> " + label(c.to()) + suffix(": ", c.reason());
         } else if (payload instanceof Paged p) {

@@ -15,15 +15,18 @@ import java.util.regex.Pattern;
 
 /**
  * Suggests runbooks for a symptom and/or a firing alert, best first, each with its score and the
- * reasons in words. Ranking, in order of weight: the alert's {@code runbook_url} pointing at a runbook
- * or its {@code alertname} listed by one; then BM25F relevance of the words over symptoms, title and
- * body (stemmed, with on-call synonyms and typo tolerance); then a service named by the alert's
- * {@code service} label or in the text. Immutable once built; safe to share between threads.
+ * reasons in words. A runbook the alert's {@code runbook_url} names always ranks first, whatever the
+ * text says: the rule's author chose it for exactly this alert. The rest rank by weight: the
+ * alert's {@code alertname} listed by a runbook; then BM25F relevance of the words over symptoms,
+ * title and body (stemmed, with on-call synonyms and typo tolerance); then a service named by the
+ * alert's {@code service} label or in the text. Immutable once built; safe to share between threads.
  */
 public final class Triage {
     /** Above any text score, so an alert that names its runbook always ranks it first. */
     static final double ALERT_MATCH = 100;
     static final double URL_MATCH = 110;
+    /** The reason given for a runbook the alert's {@code runbook_url} names. */
+    static final String NAMED_BY_URL = "named by the alert's runbook_url";
     static final double SERVICE_MATCH = 1.5;
     static final double TYPO_WEIGHT = 0.8;
     static final double SYNONYM_WEIGHT = 0.7;
@@ -69,13 +72,15 @@ public final class Triage {
         String service = query.label("service");
         List<QueryTerm> terms = analyze(words(query));
         List<Suggestion> out = new ArrayList<>();
+        Set<String> named = new LinkedHashSet<>();
         for (int i = 0; i < index.size(); i++) {
             Runbook r = index.runbooks().get(i);
             double score = 0;
             List<String> reasons = new ArrayList<>();
             if (url != null && pointsAt(url, r)) {
                 score += URL_MATCH;
-                reasons.add("runbook_url points at this runbook");
+                reasons.add(NAMED_BY_URL);
+                named.add(r.id());
             }
             if (alertName != null && r.alerts().contains(alertName)) {
                 score += ALERT_MATCH;
@@ -92,7 +97,10 @@ public final class Triage {
                 out.add(new Suggestion(r, score, reasons));
             }
         }
-        out.sort(Comparator.comparingDouble(Suggestion::score).reversed().thenComparing(s -> s.runbook().id()));
+        // the score alone cannot promise first place: another runbook's alert match plus text can outscore it
+        out.sort(Comparator.comparing((Suggestion s) -> !named.contains(s.runbook().id()))
+                .thenComparing(Comparator.comparingDouble(Suggestion::score).reversed())
+                .thenComparing(s -> s.runbook().id()));
         return List.copyOf(out);
     }
 

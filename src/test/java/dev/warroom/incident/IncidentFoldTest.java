@@ -285,6 +285,24 @@ class IncidentFoldTest {
     }
 
     @Test
+    void alertResolved_isKeptInEveryState_andChangesNothingElse() {
+        EventPayload.AlertResolved quiet = new EventPayload.AlertResolved("CheckoutBurn", "c4b1a0f3",
+                "2026-03-04T11:20:00Z");
+        Builder open = declaredSev1()
+                .add(new EventPayload.AlertFired("CheckoutBurn", "checkout-availability", Severity.SEV1, "page", null,
+                        Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, "c4b1a0f3", null));
+        Incident before = open.fold();
+        Incident after = before.apply(open.next(quiet));
+        assertEquals(IncidentState.DETECTED, after.state(), "a quiet alert does not resolve the incident");
+        assertEquals(before.severity(), after.severity());
+        assertEquals(before.lastSeq() + 1, after.lastSeq());
+
+        Builder closed = fullLifecycle();
+        Incident closedAfter = closed.fold().apply(closed.next(quiet));
+        assertEquals(IncidentState.CLOSED, closedAfter.state(), "the alert may clear after people closed it");
+    }
+
+    @Test
     void afterClosed_onlyNotes() {
         Builder b = fullLifecycle();
         b.add(new EventPayload.Note("follow-up filed"));

@@ -23,7 +23,10 @@ class TimelineJsonTest {
         m.put("incident_declared", new EventPayload.IncidentDeclared("Checkout errors", Severity.SEV1, "checkout",
                 "checkout-availability", true, "bad-deploy", "5xx"));
         m.put("alert_fired", new EventPayload.AlertFired("fast-burn", "checkout-availability", Severity.SEV1, "page",
-                "1h/5m", 16.2, 17.5, 14.4, 0.97, "Sev-1 page: burning 16.2x"));
+                "1h/5m", 16.2, 17.5, 14.4, 0.97, "Sev-1 page: burning 16.2x", "c4b1a0f3d2e5a6b7",
+                "https://runbooks.example.com/runbooks/checkout-5xx.md"));
+        m.put("alert_resolved", new EventPayload.AlertResolved("CheckoutBurn", "c4b1a0f3d2e5a6b7",
+                "2026-03-04T11:20:00.123Z"));
         m.put("severity_changed", new EventPayload.SeverityChanged(Severity.SEV1, Severity.SEV0, "all regions"));
         m.put("paged", new EventPayload.Paged("L1", "ana", "ana@oncall.example", 1, "INC-0001/L1/1", "recording"));
         m.put("escalated", new EventPayload.Escalated("L1", "L2", "li", 1, "no ack from L1 ana within 5m"));
@@ -60,7 +63,7 @@ class TimelineJsonTest {
 
     @Test
     void eventTypeNames_areExactlyTheDocumentedOnes() {
-        List<String> expected = List.of("incident_declared", "alert_fired", "severity_changed", "paged", "escalated",
+        List<String> expected = List.of("incident_declared", "alert_fired", "alert_resolved", "severity_changed", "paged", "escalated",
                 "escalation_exhausted", "acknowledged", "ticket_opened", "role_assigned", "symptom_named",
                 "runbook_started", "step_acked", "step_skipped", "step_failed", "step_verified", "mitigation_applied", "sli_observed", "mitigated",
                 "status_update_posted", "note", "resolved", "postmortem_published");
@@ -135,6 +138,35 @@ class TimelineJsonTest {
         assertTrue(Double.isNaN(a.budgetRemaining()));
         assertEquals(14.4, a.factor());
         assertTrue(Double.isNaN(((EventPayload.SliObserved) back.get(1).payload()).sli()));
+    }
+
+    @Test
+    void alertFired_storedBeforeFingerprintsExisted_stillReads() {
+        // the exact payload column of a store written before alerts carried a fingerprint or runbook URL
+        String stored = "{\"type\":\"alert_fired\",\"alert\":\"fast-burn\",\"slo\":\"checkout-availability\","
+                + "\"severity\":\"sev1\",\"action\":\"page\",\"window\":\"1h/5m\",\"longBurn\":16.2,"
+                + "\"shortBurn\":17.5,\"factor\":14.4,\"budgetRemaining\":0.97,\"explanation\":\"burning\"}";
+        EventPayload.AlertFired a = (EventPayload.AlertFired) TimelineJson.payloadFromJson(stored);
+        assertEquals(new EventPayload.AlertFired("fast-burn", "checkout-availability", Severity.SEV1, "page", "1h/5m",
+                16.2, 17.5, 14.4, 0.97, "burning"), a);
+        assertEquals(null, a.fingerprint());
+        assertEquals(null, a.runbookUrl());
+        // and the policy's alerts keep writing the same JSON: no null fields appear
+        assertEquals(stored, TimelineJson.payloadToJson(a));
+    }
+
+    @Test
+    void alertFired_fromAlertmanager_keepsFingerprintAndRunbookUrl() {
+        EventPayload.AlertFired a = new EventPayload.AlertFired("ModelProviderErrors", "chat-availability",
+                Severity.SEV1, "page", null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, "0123abcd",
+                "https://runbooks.example.com/provider-outage.md");
+        JsonNode node = TimelineJson.toNode(new TimelineEvent("INC-0004", 2, AT, "alertmanager", a));
+        assertEquals("0123abcd", node.get("fingerprint").asText());
+        assertEquals("https://runbooks.example.com/provider-outage.md", node.get("runbookUrl").asText());
+        EventPayload.AlertFired back = (EventPayload.AlertFired) TimelineJson.fromNode(node).payload();
+        assertEquals("0123abcd", back.fingerprint());
+        assertEquals(a.runbookUrl(), back.runbookUrl());
+        assertTrue(Double.isNaN(back.longBurn()));
     }
 
     @Test

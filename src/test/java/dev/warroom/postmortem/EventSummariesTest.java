@@ -22,6 +22,15 @@ class EventSummariesTest {
                         "page", "1h/5m", 16.2, 14.1, 14.4, 0.71, "burning"),
                         "alert checkout-fast-burn on checkout-availability: burn 16.2x / 14.1x over 1h/5m,"
                                 + " budget left 71% -> Sev-1"),
+                Arguments.of(new EventPayload.AlertFired("ModelProviderErrors", "chat-availability", Severity.SEV1,
+                        "page", null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, "c4b1a0f3d2e5a6b7",
+                        "https://runbooks.example.com/provider-outage.md"),
+                        "alert ModelProviderErrors on chat-availability from Alertmanager -> Sev-1,"
+                                + " runbook https://runbooks.example.com/provider-outage.md"),
+                Arguments.of(new EventPayload.AlertResolved("ModelProviderErrors", "c4b1a0f3d2e5a6b7",
+                        "2026-03-04T11:20:00Z"), "alert ModelProviderErrors stopped firing at 2026-03-04T11:20:00Z"),
+                Arguments.of(new EventPayload.AlertResolved("ModelProviderErrors", "c4b1a0f3d2e5a6b7", null),
+                        "alert ModelProviderErrors stopped firing"),
                 Arguments.of(new EventPayload.SeverityChanged(Severity.SEV2, Severity.SEV1, "all regions"),
                         "Sev-2 -> Sev-1: all regions"),
                 Arguments.of(new EventPayload.Paged("L1", "ana", "ana@oncall.example", 1, "k", "log"),

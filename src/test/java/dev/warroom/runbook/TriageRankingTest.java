@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 /** Ranking rules on small made-up libraries, so each rule is seen on its own. */
 class TriageRankingTest {
     private static final String FILLER = "Check the dashboards and the logs before changing anything.";
+    /** Enough distinct matching words that alert match plus text outscores a bare runbook_url match. */
+    private static final String WORDY = "disk full inode exhaustion kubelet eviction ephemeral journald rotation"
+            + " logrotate compaction snapshot retention tmpfs overlay pressure partition quota filesystem mount";
 
     static Runbook runbook(String id, String title, List<String> services, List<String> symptoms, List<String> alerts,
                            String body) {
@@ -58,7 +61,48 @@ class TriageRankingTest {
         List<Triage.Suggestion> out = t.suggest(new TriageQuery("", Map.of("alertname", "NodeDiskPressure",
                 "runbook_url", "https://git.example.com/infra/runbooks/blob/main/pointed.md")));
         assertEquals(List.of("pointed", "listed"), ids(out));
-        assertEquals(List.of("runbook_url points at this runbook"), out.get(0).reasons());
+        assertEquals(List.of("named by the alert's runbook_url"), out.get(0).reasons());
+    }
+
+    @Test
+    void runbookUrl_ranksFirst_evenWhenAnotherRunbookListsTheAlertAndMatchesTheTextBetter() {
+        Triage t = triage(Synonyms.none(),
+                runbook("listed", "Disk full on a node", List.of("storage"), List.of(WORDY),
+                        List.of("NodeDiskPressure"), WORDY),
+                runbook("pointed", "Volume trouble", List.of(), List.of("volume trouble"), List.of(), FILLER),
+                runbook("queue", "Queue lag", List.of(), List.of("consumers fall behind"), List.of(), FILLER),
+                runbook("certs", "Certificate expiry", List.of(), List.of("tls handshake fails"), List.of(), FILLER),
+                runbook("latency", "Latency drift", List.of(), List.of("p95 creeping up"), List.of(), FILLER));
+        TriageQuery query = new TriageQuery(WORDY, Map.of("alertname", "NodeDiskPressure",
+                "service", "storage", "runbook_url", "https://wiki.example.com/ops/runbooks/pointed"));
+        List<Triage.Suggestion> out = t.suggest(query);
+        assertTrue(out.get(1).score() > out.get(0).score(), "the listed runbook outscores the named one: "
+                + out.get(1).score() + " vs " + out.get(0).score());
+        assertEquals(List.of("pointed", "listed"), ids(out).subList(0, 2));
+        assertEquals(List.of("named by the alert's runbook_url"), out.get(0).reasons());
+    }
+
+    @Test
+    void runbookUrl_inTheBundledLibrary_ranksItsRunbookFirstOverTheSymptomText() {
+        Triage t = new Triage(RunbookLibrary.bundled());
+        TriageQuery query = new TriageQuery("disk full, no space left on device", Map.of(
+                "alertname", "ModelProviderErrors",
+                "runbook_url", "https://git.example.com/infra/runbooks/blob/main/runbooks/provider-outage.md"));
+        Triage.Suggestion first = t.suggest(query).get(0);
+        assertEquals("provider-outage", first.runbook().id());
+        assertEquals("named by the alert's runbook_url", first.reasons().get(0));
+        assertEquals("disk-full", t.suggest(TriageQuery.text("disk full, no space left on device")).get(0).runbook().id(),
+                "without the URL the text would have chosen another runbook");
+    }
+
+    @Test
+    void runbookUrl_namingNoRunbook_changesNothing() {
+        Triage t = triage(Synonyms.none(),
+                runbook("a", "Disk full", List.of(), List.of("disk full"), List.of(), FILLER),
+                runbook("b", "Queue lag", List.of(), List.of("queue lag"), List.of(), FILLER));
+        List<Triage.Suggestion> out = t.suggest(new TriageQuery("queue lag", Map.of("runbook_url",
+                "https://wiki.example.com/ops/runbooks/unknown.md")));
+        assertEquals(List.of("b"), ids(out));
     }
 
     @Test

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 
 /** {@code warroom slo ...}: the burn-rate arithmetic on the command line. */
 @Command(name = "slo", mixinStandardHelpOptions = true, description = "SLO burn-rate policy tools.",
-        subcommands = {SloCommand.Policy.class})
+        subcommands = {SloCommand.Policy.class, SloStatusCommand.class})
 public final class SloCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -53,7 +53,8 @@ public final class WarroomCommand implements Runnable {
             if (ex instanceof StoreException || ex instanceof DrillException || ex instanceof IllegalArgumentException
                     || ex instanceof IllegalTransitionException || ex instanceof ScenarioFormatException
                     || ex instanceof RunbookFormatException || ex instanceof java.io.IOException
-                    || ex instanceof java.io.UncheckedIOException) {
+                    || ex instanceof java.io.UncheckedIOException || ex instanceof dev.warroom.slo.spec.SloSpecException
+                    || ex instanceof dev.warroom.metrics.SourceException) {
                 c.getErr().println("warroom: " + ex.getMessage());
                 return CommandLine.ExitCode.SOFTWARE;
             }

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Incident console: SLO burn-rate alerting, escalation, runbooks, timeline and postmortems.%n"
                 + "Without a command it opens the desktop console.",
         subcommands = {ConsoleCommand.class, SloCommand.class, DrillCommand.class, MockCommand.class, IncidentsCommand.class,
+                WebhookCommand.class,
                 RunbooksCommand.class, PostmortemCommand.class, RegressCommand.class, HandoffCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WarroomCommand implements Runnable {

@@ -83,6 +83,8 @@ public final class LiveDataSource implements AutoCloseable {
     private final Duration healthEvery;
     private volatile Live live;
     private volatile String problem;
+    /** Guards the swap of {@link #live} against {@link #close()}, held only for the swap itself. */
+    private final Object swap = new Object();
     private boolean closed;
 
     /**
@@ -161,9 +163,6 @@ public final class LiveDataSource implements AutoCloseable {
     }
 
     private synchronized Connected start(DataSourceSettings settings, boolean mustAnswer, Steps steps) throws Exception {
-        if (closed) {
-            throw new IllegalStateException("the console is closing");
-        }
         List<String> missing = settings.problems();
         if (!missing.isEmpty()) {
             throw new DataSourceSettings.Invalid(String.join("; ", missing));
@@ -192,10 +191,16 @@ public final class LiveDataSource implements AutoCloseable {
                 }
                 steps.check();
             }
-            monitor.start();
-            health.start();
-            Live previous = live;
-            live = next;
+            Live previous;
+            synchronized (swap) {
+                if (closed) {
+                    throw new IllegalStateException("the console is closing");
+                }
+                monitor.start();
+                health.start();
+                previous = live;
+                live = next;
+            }
             problem = null;
             if (previous != null) {
                 previous.close();
@@ -250,12 +255,18 @@ public final class LiveDataSource implements AutoCloseable {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** Stops polling; the next connect starts afresh. */
+    /**
+     * Stops polling for good. Does not wait for a connect under way (it may be waiting on the
+     * network, and the console must close now): that connect finds this closed and drops its source.
+     */
     @Override
-    public synchronized void close() {
-        closed = true;
-        Live l = live;
-        live = null;
+    public void close() {
+        Live l;
+        synchronized (swap) {
+            closed = true;
+            l = live;
+            live = null;
+        }
         if (l != null) {
             l.close();
         }

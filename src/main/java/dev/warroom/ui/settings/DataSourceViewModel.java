@@ -6,7 +6,6 @@ import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.LongAction;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

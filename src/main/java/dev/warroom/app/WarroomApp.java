@@ -14,6 +14,8 @@ import dev.warroom.ui.StoreErrorView;
 import dev.warroom.ui.console.Theme;
 import dev.warroom.ui.handoff.HandoffRecords;
 import dev.warroom.ui.postmortem.PostmortemVersions;
+import dev.warroom.ui.settings.DataSourceSettings;
+import dev.warroom.ui.settings.LiveDataSource;
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
 import dev.warroom.ui.console.ConsoleAssembly;
@@ -49,6 +51,7 @@ public final class WarroomApp extends Application {
     private ExecutorService background;
     private ScheduledExecutorService scheduler;
     private Animation refresh;
+    private LiveDataSource dataSource;
 
     /** What the console needs from disk; {@code failure} is set instead of {@code store} when the store is taken. */
     private record Opened(Path base, WarroomStore store, Settings settings, RunbookLibrary runbooks,
@@ -137,9 +140,11 @@ public final class WarroomApp extends Application {
         WarroomStore store = ready.store();
         Settings settings = ready.settings();
         Clock wall = Clock.systemUTC();
+        dataSource = new LiveDataSource(ready.base().toAbsolutePath().getParent().resolve(DataSourceSettings.FILE_NAME),
+                settings.alertPolicy(), wall);
         ConsoleServices services = new ConsoleServices(store.timeline(wall), store::timeline, ready.runbooks(),
                 ready.scenarios(), settings.severities(), settings.escalation(), settings.alertPolicy(),
-                new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location());
+                new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location(), dataSource);
         ConsoleState state = new ConsoleState(wall);
         ConsoleAssembly assembly = ConsoleAssembly.build(services, state, System.getProperty("user.name", "you"),
                 HandoffRecords.of(new HandoffStore(store, wall)), PostmortemVersions.of(new PostmortemStore(store, wall)),
@@ -156,6 +161,9 @@ public final class WarroomApp extends Application {
         scheduler.scheduleWithFixedDelay(() -> background.execute(ladder::tick), 5, 5, TimeUnit.SECONDS);
         refresh = ConsoleScene.every(ConsoleScene.REFRESH_EVERY, console::refresh);
         console.refresh();
+        // the saved data source starts without waiting for it to answer: a Prometheus that is down at
+        // launch shows as stale tiles that recover by themselves, and a bad file is said in Settings
+        background.execute(dataSource::resume);
     }
 
     @Override
@@ -165,6 +173,9 @@ public final class WarroomApp extends Application {
         }
         scheduler.shutdownNow();
         background.shutdownNow();
+        if (dataSource != null) {
+            dataSource.close();
+        }
         // a window closed while the store was still opening must still let go of the file
         Opened ready = opened;
         if (ready == null && opening != null) {

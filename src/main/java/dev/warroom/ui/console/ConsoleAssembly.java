@@ -73,7 +73,7 @@ public final class ConsoleAssembly {
         console = new ConsoleViewModel(services, state);
         header = new IncidentHeaderViewModel(services, state);
         pager = new PagerBarViewModel(services, state);
-        sloBoard = SloBoard.forDrill(services, state);
+        sloBoard = SloBoard.forConsole(services, state);
         runbook = new LazyPanel<>("Runbook", () -> new RunbookPanel(services, state, actor),
                 Set.of(key(KeyCode.A), key(KeyCode.S), key(KeyCode.F)));
         triage = new LazyPanel<>("Triage", () -> {

@@ -8,6 +8,7 @@ import dev.warroom.paging.EscalationPolicy;
 import dev.warroom.paging.Pager;
 import dev.warroom.runbook.RunbookLibrary;
 import dev.warroom.slo.AlertPolicy;
+import dev.warroom.ui.settings.LiveDataSource;
 import java.time.Clock;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,11 +26,22 @@ import java.util.function.Function;
  * @param fxThread   hands results back to the FX thread ({@code Platform::runLater} in the app)
  * @param scheduler  for tickers: drills, the escalation ladder, refreshes
  * @param storeName  where the store lives, for titles and messages
+ * @param dataSource the live data source the SLO board reads and the Settings panel connects
  */
 public record ConsoleServices(Timeline timeline, Function<Clock, Timeline> timelineOn, RunbookLibrary runbooks,
                               ScenarioLibrary scenarios, SeverityPolicy severities, EscalationPolicy escalation,
                               AlertPolicy alertPolicy, Pager pager, Clock wall, Executor background,
-                              Consumer<Runnable> fxThread, ScheduledExecutorService scheduler, String storeName) {
+                              Consumer<Runnable> fxThread, ScheduledExecutorService scheduler, String storeName,
+                              LiveDataSource dataSource) {
+
+    /** Services whose data source keeps its settings nowhere: connecting works until exit. */
+    public ConsoleServices(Timeline timeline, Function<Clock, Timeline> timelineOn, RunbookLibrary runbooks,
+                           ScenarioLibrary scenarios, SeverityPolicy severities, EscalationPolicy escalation,
+                           AlertPolicy alertPolicy, Pager pager, Clock wall, Executor background,
+                           Consumer<Runnable> fxThread, ScheduledExecutorService scheduler, String storeName) {
+        this(timeline, timelineOn, runbooks, scenarios, severities, escalation, alertPolicy, pager, wall, background,
+                fxThread, scheduler, storeName, new LiveDataSource(null, alertPolicy, wall));
+    }
 
     /** The ladder for live (non-drill) incidents, on the wall clock. */
     public EscalationLadder liveLadder() {

@@ -6,7 +6,7 @@ import dev.warroom.ui.console.Panel;
 import java.nio.file.Path;
 import javafx.scene.Node;
 
-/** The Settings tab; nothing in it changes by itself, so {@link #refresh()} does nothing. */
+/** The Settings tab; only the data source's health view changes by itself, so only it is refreshed. */
 public final class SettingsPanel implements Panel {
     private final SettingsViewModel viewModel;
     private final Node view;
@@ -34,5 +34,6 @@ public final class SettingsPanel implements Panel {
     @Override
     public void refresh() {
         // policies and paths are read at start; a folder check reports through its own properties
+        viewModel.dataSource().refresh();
     }
 }

@@ -26,9 +26,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The Settings panel: where the store is, which runbook folder is loaded (and a check of another
- * one, in the background, with progress and cancel), the escalation ladder and its contacts, the
- * severity targets, and the theme. Policies are read-only here: they are the team's YAML files next
+ * The Settings panel: the data source of the live SLO board ({@link DataSourceViewModel}), where the
+ * store is, which runbook folder is loaded (and a check of another one, in the background, with
+ * progress and cancel), the escalation ladder and its contacts, the severity targets, and the theme. Policies are read-only here: they are the team's YAML files next
  * to the store. Holds no widgets; call on the FX thread.
  */
 public final class SettingsViewModel {
@@ -47,6 +47,7 @@ public final class SettingsViewModel {
     private final ConsoleServices services;
     private final ConsoleState state;
     private final LongAction folderCheck;
+    private final DataSourceViewModel dataSource;
     private final ReadOnlyStringWrapper runbookFolder = new ReadOnlyStringWrapper(this, "runbookFolder");
     private final ReadOnlyStringWrapper runbookSummary = new ReadOnlyStringWrapper(this, "runbookSummary");
     private final ReadOnlyStringWrapper folderNote = new ReadOnlyStringWrapper(this, "folderNote", RESTART_NOTE);
@@ -60,6 +61,7 @@ public final class SettingsViewModel {
         this.services = services;
         this.state = state;
         this.folderCheck = new LongAction(services);
+        this.dataSource = new DataSourceViewModel(services);
         this.runbookFolder.set(runbookFolder == null ? "bundled library only" : runbookFolder.toString());
         this.runbookSummary.set(summary(services.runbooks()));
         EscalationPolicy policy = services.escalation();
@@ -171,6 +173,11 @@ public final class SettingsViewModel {
     /** What a folder check found, and that it applies on restart. */
     public ReadOnlyStringProperty folderNoteProperty() {
         return folderNote.getReadOnlyProperty();
+    }
+
+    /** The "Data source" section: where the live SLO board reads from, and how that source is doing. */
+    public DataSourceViewModel dataSource() {
+        return dataSource;
     }
 
     public LongAction folderCheck() {

@@ -22,6 +22,15 @@ public final class SloBoard {
         return new SloBoard(new SloBoardViewModel(new DrillSloFeed(state), services.background(), services.fxThread()));
     }
 
+    /**
+     * The console's board: the drill being played in {@code state} while there is one, the live SLOs
+     * of {@link ConsoleServices#dataSource()} otherwise; call on the FX thread.
+     */
+    public static SloBoard forConsole(ConsoleServices services, ConsoleState state) {
+        SloFeed feed = new ConsoleSloFeed(new DrillSloFeed(state), new LiveSloFeed(services.dataSource()::monitor));
+        return new SloBoard(new SloBoardViewModel(feed, services.background(), services.fxThread()));
+    }
+
     public Parent view() {
         return view;
     }

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param sparkline   SLI samples (fractions of good events) oldest first, evenly spaced over {@code span}
  * @param span        how much history {@code sparkline} covers, e.g. 6h
  * @param at          when the decision was made
- * @param age         how old the last good value is; only shown when {@code staleReason} is set
+ * @param age         how old the last good value is; only shown when {@code staleReason} is set; null when
+ *                    there has never been a good value (a live SLO before its first answer)
  * @param staleReason why the data stopped ("503 from prom"); null while data is fresh
  */
 public record SloReading(String slo, Decision decision, double objective, List<Double> sparkline, Duration span,
@@ -26,7 +27,8 @@ public record SloReading(String slo, Decision decision, double objective, List<D
         Objects.requireNonNull(slo, "slo");
         sparkline = sparkline == null ? List.of() : List.copyOf(sparkline);
         span = span == null ? Duration.ZERO : span;
-        age = age == null ? Duration.ZERO : age;
+        // a missing age only means "never had a value" next to a reason; otherwise it is simply zero
+        age = age == null && staleReason == null ? Duration.ZERO : age;
     }
 
     /** A fresh reading. */
@@ -35,7 +37,10 @@ public record SloReading(String slo, Decision decision, double objective, List<D
         return new SloReading(slo, decision, objective, sparkline, span, at, Duration.ZERO, null);
     }
 
-    /** This reading, marked stale: the last good value is {@code age} old because of {@code reason}. */
+    /**
+     * This reading, marked stale: the last good value is {@code age} old because of {@code reason};
+     * a null {@code age} says there never was a good value.
+     */
     public SloReading stale(Duration age, String reason) {
         return new SloReading(slo, decision, objective, sparkline, span, at, age, Objects.requireNonNull(reason, "reason"));
     }
@@ -49,9 +54,18 @@ public record SloReading(String slo, Decision decision, double objective, List<D
         return TileState.of(decision);
     }
 
-    /** "stale 2m: 503 from prom"; empty while fresh. */
+    /**
+     * "stale 2m: 503 from prom"; "no data: connection refused" when there never was a value (an age
+     * would suggest an old value is still shown); empty while fresh.
+     */
     public String staleText() {
-        return isStale() ? "stale " + shortAge(age) + ": " + staleReason : "";
+        if (!isStale()) {
+            return "";
+        }
+        if (age == null) {
+            return staleReason.startsWith("no data") ? staleReason : "no data: " + staleReason;
+        }
+        return "stale " + shortAge(age) + ": " + staleReason;
     }
 
     /** The age in its largest whole unit: "45s", "2m", "3h", "2d". */

@@ -28,6 +28,12 @@ class SettingsViewTest {
     @Start
     void start(Stage stage) {
         SettingsPanel panel = new SettingsPanel(fixtures.services, fixtures.state, Path.of("/home/ana/ops/runbooks"));
+        // a form filled in as a person would before pressing Connect; nothing listens on 9090 here
+        DataSourceViewModel ds = panel.viewModel().dataSource();
+        ds.urlProperty().set("http://127.0.0.1:9090");
+        ds.authProperty().set(DataSourceSettings.Auth.BEARER);
+        ds.tokenFileProperty().set(Path.of("/home/ana/.config/warroom/prom.token"));
+        ds.sloFilesProperty().set(java.util.List.of(Path.of("/home/ana/ops/slos/checkout.yml")));
         scene = PanelScenes.show(stage, (Parent) panel.view(), fixtures.state);
     }
 

@@ -1,0 +1,133 @@
+package dev.warroom.ui.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.warroom.metrics.GrafanaSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** datasource.yaml: what is written reads back the same, names no secret, and a bad file names its line. */
+class DataSourceSettingsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writeThenRead_givesTheSameSettings_andTheFileHoldsPathsNotSecrets() throws IOException {
+        DataSourceSettings grafana = new DataSourceSettings(DataSourceSettings.Kind.GRAFANA, "https://grafana.example:3000/",
+                "P1809F7CD0C75ACF3", GrafanaSource.Mode.DS_QUERY, DataSourceSettings.Auth.BEARER, null,
+                dir.resolve("grafana token #1.txt"), dir.resolve("ca.pem"), Duration.ofSeconds(30),
+                List.of(dir.resolve("slos/checkout.yml"), dir.resolve("slos/search.yml")));
+        Path file = dir.resolve(DataSourceSettings.FILE_NAME);
+        grafana.write(file);
+
+        assertEquals(grafana, DataSourceSettings.read(file));
+        String text = Files.readString(file);
+        assertTrue(text.contains("token_file: \"" + dir.resolve("grafana token #1.txt") + "\""), text);
+        assertFalse(text.contains("token:"), "only the token's file is named");
+
+        DataSourceSettings basic = new DataSourceSettings(DataSourceSettings.Kind.PROMETHEUS, "http://127.0.0.1:9090", null,
+                null, DataSourceSettings.Auth.BASIC, "ana", dir.resolve("password"), null, Duration.ofMillis(200),
+                List.of(dir.resolve("slos.yml")));
+        basic.write(file);
+        assertEquals(basic, DataSourceSettings.read(file));
+    }
+
+    @Test
+    void relativePaths_areTakenFromTheFilesFolder_andThePollIntervalDefaultsTo15s() throws IOException {
+        Path file = write("""
+                kind: prometheus
+                url: http://127.0.0.1:9090
+                auth:
+                  type: bearer
+                  token_file: secrets/prom.token
+                slo_files: slos.yml
+                """);
+        DataSourceSettings s = DataSourceSettings.read(file);
+        assertEquals(dir.resolve("secrets/prom.token"), s.tokenFile());
+        assertEquals(List.of(dir.resolve("slos.yml")), s.sloFiles());
+        assertEquals(Duration.ofSeconds(15), s.pollInterval());
+        assertEquals(List.of(), s.problems());
+    }
+
+    @Test
+    void badYaml_namesTheFileAndLine() throws IOException {
+        Path file = write("""
+                kind: prometheus
+                url: http://127.0.0.1:9090
+                slo_files: [slos.yml
+                poll_interval: 15s
+                """);
+        DataSourceSettings.Invalid e = assertThrows(DataSourceSettings.Invalid.class, () -> DataSourceSettings.read(file));
+        assertTrue(e.getMessage().matches("\\Q" + file + "\\E:[34]: not valid YAML.*"), e.getMessage());
+    }
+
+    @Test
+    void wrongValues_nameTheirOwnLine() throws IOException {
+        assertInvalid("""
+                kind: prometheus
+                url: http://127.0.0.1:9090
+                poll_interval: often
+                slo_files: [slos.yml]
+                """, ":3: poll_interval: not a duration: 'often'");
+        assertInvalid("""
+                kind: influx
+                url: http://127.0.0.1:9090
+                slo_files: [slos.yml]
+                """, ":1: kind is influx; expected one of prometheus, grafana");
+        assertInvalid("""
+                kind: prometheus
+                url: http://127.0.0.1:9090
+                auth:
+                  type: bearer
+                  token: glsa_abc
+                slo_files: [slos.yml]
+                """, ":3: auth.token_file is missing");
+        assertInvalid("""
+                url: http://127.0.0.1:9090
+                slo_files: []
+                """, ":2: slo_files: name at least one SLO spec file");
+    }
+
+    @Test
+    void aTokenInTheFile_isRefused_pointingToATokenFile() throws IOException {
+        assertInvalid("""
+                kind: prometheus
+                url: http://127.0.0.1:9090
+                auth:
+                  type: bearer
+                  token_file: prom.token
+                  token: glsa_abc
+                slo_files: [slos.yml]
+                """, ":3: a token or password does not belong in datasource.yaml");
+    }
+
+    @Test
+    void problems_sayWhatTheFormStillNeeds() {
+        DataSourceSettings empty = new DataSourceSettings(DataSourceSettings.Kind.GRAFANA, " ", null, null,
+                DataSourceSettings.Auth.BEARER, null, null, null, null, List.of());
+        assertEquals(List.of("URL: give the Grafana address, e.g. http://127.0.0.1:9090",
+                "Grafana UID: give the UID of the Prometheus data source in Grafana",
+                "Token file: choose the file that holds it (chmod 600)",
+                "SLO files: choose at least one Sloth, OpenSLO or Warroom SLO spec"), empty.problems());
+    }
+
+    private void assertInvalid(String yaml, String expected) throws IOException {
+        Path file = write(yaml);
+        DataSourceSettings.Invalid e = assertThrows(DataSourceSettings.Invalid.class, () -> DataSourceSettings.read(file));
+        assertTrue(e.getMessage().startsWith(file + expected), e.getMessage());
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve(DataSourceSettings.FILE_NAME);
+        Files.writeString(file, yaml);
+        return file;
+    }
+}

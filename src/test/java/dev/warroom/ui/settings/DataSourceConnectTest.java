@@ -155,11 +155,6 @@ class DataSourceConnectTest {
         assertFalse(saved.contains(TOKEN), "the token stays in its own file");
         assertEquals(panel.viewModel().dataSource().settings(), DataSourceSettings.read(dataSource.settingsFile()));
 
-        Screenshots.write(robot, scene, "settings-connected-dark.png");
-        robot.interact(() -> state.themeProperty().set(Theme.LIGHT));
-        Screenshots.write(robot, scene, "settings-connected-light.png");
-        robot.interact(() -> state.themeProperty().set(Theme.DARK));
-
         prometheus.down = true;
         waitUntil(robot, () -> tile(robot).getReading().isStale());
         String stale = tile(robot).getReading().staleText();

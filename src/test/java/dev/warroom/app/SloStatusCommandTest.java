@@ -1,5 +1,6 @@
 package dev.warroom.app;
 
+import dev.warroom.slo.spec.CheckoutSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,19 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code warroom slo status} against a server that answers as Prometheus does. */
 class SloStatusCommandTest {
-    private static final String SPEC = """
-            version: "prometheus/v1"
-            service: "checkout"
-            slos:
-              - name: "requests-availability"
-                objective: 99.9
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
-                alerting:
-                  name: CheckoutHighErrorRate
-            """;
+    private static final String SPEC = CheckoutSpec.SLOTH;
 
     private final MockWebServer prometheus = new MockWebServer();
     private final List<String> bodies = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package dev.warroom.metrics;
 
+import dev.warroom.slo.spec.CheckoutSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,19 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * poll again, which clears it. Nothing throws out of a poll.
  */
 class LiveSloFaultsTest {
-    private static final String SPEC = """
-            version: "prometheus/v1"
-            service: "checkout"
-            slos:
-              - name: "requests-availability"
-                objective: 99.9
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
-                alerting:
-                  name: CheckoutHighErrorRate
-            """;
+    private static final String SPEC = CheckoutSpec.SLOTH;
     private static final String GOOD = vector("0.0005");
     private static final Instant T0 = Instant.parse("2026-11-20T03:00:00Z");
 

@@ -1,5 +1,6 @@
 package dev.warroom.metrics;
 
+import dev.warroom.slo.spec.CheckoutSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -23,19 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Live SLOs from a source: the plan, the policy on every poll, last good values and why they went stale. */
 class SloMonitorTest {
     private static final Instant T0 = Instant.parse("2026-11-20T03:00:00Z");
-    private static final String SPEC = """
-            version: "prometheus/v1"
-            service: "checkout"
-            slos:
-              - name: "requests-availability"
-                objective: 99.9
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
-                alerting:
-                  name: CheckoutHighErrorRate
-            """;
+    private static final String SPEC = CheckoutSpec.SLOTH;
 
     private final VirtualClock clock = new VirtualClock(T0);
     private final FakeSource source = new FakeSource();

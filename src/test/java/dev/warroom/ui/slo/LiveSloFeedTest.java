@@ -1,5 +1,6 @@
 package dev.warroom.ui.slo;
 
+import dev.warroom.slo.spec.CheckoutSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,17 +28,7 @@ import org.junit.jupiter.api.Test;
 class LiveSloFeedTest {
     private static final Instant T0 = Instant.parse("2026-11-20T03:00:00Z");
     private static final String ID = "checkout-requests-availability";
-    private static final String SPEC = """
-            version: "prometheus/v1"
-            service: "checkout"
-            slos:
-              - name: "requests-availability"
-                objective: 99.9
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
-            """;
+    private static final String SPEC = CheckoutSpec.SLOTH;
 
     private final VirtualClock clock = new VirtualClock(T0);
     private final RatioSource source = new RatioSource();

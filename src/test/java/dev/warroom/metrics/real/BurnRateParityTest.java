@@ -225,6 +225,30 @@ class BurnRateParityTest {
     }
 
     @Test
+    void consoleDataSource_onTheRealPrometheus_putsTheBurningSloOnTheBoard() throws Exception {
+        Path spec = Files.writeString(dir.resolve("board.yml"), spec(SERVICE));
+        try (dev.warroom.ui.settings.LiveDataSource source = new dev.warroom.ui.settings.LiveDataSource(
+                dir.resolve("board-datasource.yaml"), AlertPolicy.sreWorkbook(), Clock.systemUTC())) {
+            var connected = source.connect(dev.warroom.ui.settings.DataSourceSettings.prometheus(prometheus.url(),
+                    List.of(spec)), dev.warroom.ui.settings.LiveDataSource.Steps.NONE);
+            assertTrue(connected.ready(), "Prometheus says it is ready");
+            assertTrue(connected.version().startsWith("2.42"), connected.version());
+            dev.warroom.ui.slo.LiveSloFeed board = new dev.warroom.ui.slo.LiveSloFeed(source::monitor);
+            Instant deadline = Instant.now().plusSeconds(30);
+            List<dev.warroom.ui.slo.SloReading> readings = board.readings();
+            while ((readings.isEmpty() || readings.get(0).decision() == null) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                readings = board.readings();
+            }
+            dev.warroom.ui.slo.SloReading tile = readings.get(0);
+            assertEquals(SLOTH_ID, tile.slo());
+            assertFalse(tile.isStale(), tile.staleText());
+            assertEquals(dev.warroom.slo.Decision.State.PAGE, tile.decision().state(), tile.decision().explanation());
+            assertTrue(source.monitor().usesRecordingRules(), "the board reads Sloth's rules where Prometheus has them");
+        }
+    }
+
+    @Test
     void backfilledHistory_givesPrometheusOwn1dAnd3dResults_atAPastInstant() throws Exception {
         // four days of counters, one sample a minute, ending three hours ago (clear of the head block)
         Instant end = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS);

@@ -29,11 +29,6 @@ public final class ConsoleScene {
         return scene;
     }
 
-    /** The incident board alone, in the dark theme. */
-    public static Scene create(IncidentBoardViewModel viewModel) {
-        return create(IncidentBoardView.load(viewModel), Theme.DARK);
-    }
-
     /**
      * Runs {@code then} on the FX thread once {@code scene}'s first frame has been rendered: work started
      * there no longer competes with that frame for the CPU. A pulse lays the scene out, renders it, and
@@ -67,10 +62,5 @@ public final class ConsoleScene {
         ticks.setCycleCount(Animation.INDEFINITE);
         ticks.play();
         return ticks;
-    }
-
-    /** {@link #every} for the incident board. */
-    public static Animation autoRefresh(IncidentBoardViewModel viewModel, Duration every) {
-        return every(every, viewModel::refresh);
     }
 }

@@ -8,7 +8,7 @@ import dev.warroom.incident.Severity;
 import dev.warroom.incident.Timeline;
 import dev.warroom.store.HoldStoreMain;
 import dev.warroom.store.WarroomStore;
-import dev.warroom.ui.IncidentRow;
+import dev.warroom.ui.incidents.IncidentRow;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,12 @@
 package dev.warroom.ui.console;
 
-import dev.warroom.ui.IncidentsPanel;
 import dev.warroom.ui.drill.DrillsPanel;
 import dev.warroom.ui.handoff.HandoffPanel;
 import dev.warroom.ui.handoff.HandoffRecords;
 import dev.warroom.ui.header.IncidentHeaderView;
 import dev.warroom.ui.header.IncidentHeaderViewModel;
 import dev.warroom.ui.help.HelpOverlay;
+import dev.warroom.ui.incidents.IncidentsPanel;
 import dev.warroom.ui.pager.PagerBarView;
 import dev.warroom.ui.pager.PagerBarViewModel;
 import dev.warroom.ui.postmortem.PostmortemPanel;

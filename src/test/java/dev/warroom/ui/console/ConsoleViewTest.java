@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warroom.ui.ConsoleScene;
-import dev.warroom.ui.IncidentsPanel;
+import dev.warroom.ui.incidents.IncidentsPanel;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;

@@ -1,4 +1,4 @@
-package dev.warroom.ui;
+package dev.warroom.ui.incidents;
 
 import java.util.function.Function;
 import javafx.scene.control.TableCell;

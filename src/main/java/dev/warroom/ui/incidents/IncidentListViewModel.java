@@ -1,8 +1,7 @@
-package dev.warroom.ui;
+package dev.warroom.ui.incidents;
 
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.Timeline;
-import dev.warroom.incident.TimelineEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +18,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The incident board: every incident, the selected one's timeline, and a status line saying how
- * fresh that is. No widgets here, so the board can be tested without a screen.
+ * The incident list: every incident, which one is selected, and a status line saying how fresh
+ * the list is. No widgets here, so the list can be tested without a screen.
  *
  * <p>Threading: call {@link #refresh()} and {@link #select} on the FX thread and read the properties
  * there. The timeline is read on the {@code background} executor (it may be a database on disk);
@@ -28,7 +27,7 @@ import javafx.collections.ObservableList;
  * in tests), which is the only place properties change. A failed read shows in the status line and
  * keeps the last good rows on screen.
  */
-public final class IncidentBoardViewModel {
+public final class IncidentListViewModel {
     private final Timeline timeline;
     private final Executor background;
     private final Consumer<Runnable> fxThread;
@@ -36,17 +35,12 @@ public final class IncidentBoardViewModel {
 
     private final ObservableList<IncidentRow> incidents = FXCollections.observableArrayList();
     private final ObservableList<IncidentRow> incidentsView = FXCollections.unmodifiableObservableList(incidents);
-    private final ObservableList<TimelineRow> timelineRows = FXCollections.observableArrayList();
-    private final ObservableList<TimelineRow> timelineRowsView = FXCollections.unmodifiableObservableList(timelineRows);
     private final ReadOnlyObjectWrapper<IncidentRow> selectedIncident = new ReadOnlyObjectWrapper<>(this, "selectedIncident");
-    private final ReadOnlyBooleanWrapper selectedDrill = new ReadOnlyBooleanWrapper(this, "selectedDrill");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "loading…");
     private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper(this, "statusError");
 
     /** The selection is kept by id so it survives a refresh that replaces every row. */
     private String selectedId;
-    /** Bumped by every selection and refresh, so a slow read for an older request cannot overwrite a newer one. */
-    private long timelineRequest;
     /**
      * True while rows are being replaced: a table clears or moves its selection when its items
      * change, and that echo must not count as the person picking another incident.
@@ -56,12 +50,8 @@ public final class IncidentBoardViewModel {
     private boolean refreshAgain;
     private Instant lastGoodRead;
 
-    public IncidentBoardViewModel(Timeline timeline, Executor background, Consumer<Runnable> fxThread) {
-        this(timeline, background, fxThread, Clock.systemUTC());
-    }
-
     /** {@code clock} stamps "refreshed 12:01:03 UTC"; inject a fixed one in tests. */
-    public IncidentBoardViewModel(Timeline timeline, Executor background, Consumer<Runnable> fxThread, Clock clock) {
+    public IncidentListViewModel(Timeline timeline, Executor background, Consumer<Runnable> fxThread, Clock clock) {
         this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.background = Objects.requireNonNull(background, "background");
         this.fxThread = Objects.requireNonNull(fxThread, "fxThread");
@@ -73,22 +63,12 @@ public final class IncidentBoardViewModel {
         return incidentsView;
     }
 
-    /** The selected incident's events, in sequence order. */
-    public ObservableList<TimelineRow> timelineRows() {
-        return timelineRowsView;
-    }
-
     public ReadOnlyObjectProperty<IncidentRow> selectedIncidentProperty() {
         return selectedIncident.getReadOnlyProperty();
     }
 
     public IncidentRow getSelectedIncident() {
         return selectedIncident.get();
-    }
-
-    /** True while the selected incident is a drill, so nobody mistakes it for production. */
-    public ReadOnlyBooleanProperty selectedDrillProperty() {
-        return selectedDrill.getReadOnlyProperty();
     }
 
     /** "3 incidents, 1 open · refreshed 12:01:03 UTC", or what went wrong. */
@@ -108,8 +88,8 @@ public final class IncidentBoardViewModel {
     // ---- commands
 
     /**
-     * Re-reads every incident and the selected one's timeline in the background. A refresh asked
-     * for while one is running is folded into a single follow-up, so a slow store never builds a queue.
+     * Re-reads every incident in the background. A refresh asked for while one is running is folded
+     * into a single follow-up, so a slow store never builds a queue.
      */
     public void refresh() {
         if (refreshing) {
@@ -117,51 +97,44 @@ public final class IncidentBoardViewModel {
             return;
         }
         refreshing = true;
-        long request = ++timelineRequest;
         String wanted = selectedId;
-        runInBackground(() -> {
-            List<Incident> all = timeline.incidents();
-            String id = all.stream().anyMatch(i -> i.id().equals(wanted)) ? wanted : defaultSelection(all);
-            List<IncidentRow> rows = all.stream().map(IncidentRow::of).toList();
-            List<TimelineRow> events = id == null ? List.of() : timelineOf(all, id);
-            Instant readAt = clock.instant();
-            return () -> showRefresh(request, rows, id, events, readAt);
-        }, error -> {
-            showError("could not read the incidents: " + describe(error));
-            refreshDone();
-        });
+        try {
+            background.execute(() -> {
+                Runnable result;
+                try {
+                    List<Incident> all = timeline.incidents();
+                    String id = all.stream().anyMatch(i -> i.id().equals(wanted)) ? wanted : defaultSelection(all);
+                    List<IncidentRow> rows = all.stream().map(IncidentRow::of).toList();
+                    Instant readAt = clock.instant();
+                    result = () -> showRefresh(rows, id, readAt);
+                } catch (RuntimeException | Error e) {
+                    result = () -> showFailedRefresh(e);
+                }
+                fxThread.accept(result);
+            });
+        } catch (RuntimeException e) {
+            // a refused executor (shutting down) is reported like a failed read
+            showFailedRefresh(e);
+        }
     }
 
-    /** Shows the incident's timeline; null clears the selection. */
+    /** Selects the incident; null clears the selection. */
     public void select(IncidentRow row) {
         select(row == null ? null : row.id());
     }
 
+    /** Selects by id; an id not listed yet is kept and selected once a refresh lists it. */
     public void select(String incidentId) {
         if (replacingRows || Objects.equals(incidentId, selectedId)) {
             return;
         }
         selectedId = incidentId;
-        setSelected(findRow(incidentId));
-        timelineRows.clear();
-        if (incidentId == null) {
-            return;
-        }
-        long request = ++timelineRequest;
-        runInBackground(() -> {
-            Incident incident = timeline.require(incidentId);
-            List<TimelineRow> events = rows(timeline.events(incidentId), incident.declaredAt());
-            return () -> {
-                if (request == timelineRequest) {
-                    timelineRows.setAll(events);
-                }
-            };
-        }, error -> showError("could not read the timeline of " + incidentId + ": " + describe(error)));
+        selectedIncident.set(findRow(incidentId));
     }
 
-    // ---- background reads and their results (results run on the FX thread)
+    // ---- results of background reads (run on the FX thread)
 
-    private void showRefresh(long request, List<IncidentRow> rows, String id, List<TimelineRow> events, Instant readAt) {
+    private void showRefresh(List<IncidentRow> rows, String id, Instant readAt) {
         if (!incidents.equals(rows)) {
             replacingRows = true;
             try {
@@ -173,15 +146,19 @@ public final class IncidentBoardViewModel {
         if (selectedId == null || findRow(selectedId) == null || Objects.equals(selectedId, id)) {
             // Only move the selection when the person has not picked another incident during the read.
             selectedId = id;
-            if (request == timelineRequest && !timelineRows.equals(events)) {
-                timelineRows.setAll(events);
-            }
         }
-        setSelected(findRow(selectedId));
+        selectedIncident.set(findRow(selectedId));
         lastGoodRead = readAt;
         long open = rows.stream().filter(IncidentRow::open).count();
         status.set(count(rows.size(), "incident") + ", " + open + " open · refreshed " + UiFormats.clock(readAt) + " UTC");
         statusError.set(false);
+        refreshDone();
+    }
+
+    private void showFailedRefresh(Throwable error) {
+        status.set("could not read the incidents: " + describe(error) + (lastGoodRead == null ? " · nothing loaded yet"
+                : " · showing what was read at " + UiFormats.clock(lastGoodRead) + " UTC"));
+        statusError.set(true);
         refreshDone();
     }
 
@@ -193,48 +170,6 @@ public final class IncidentBoardViewModel {
         }
     }
 
-    private void showError(String message) {
-        status.set(message + (lastGoodRead == null ? " · nothing loaded yet"
-                : " · showing what was read at " + UiFormats.clock(lastGoodRead) + " UTC"));
-        statusError.set(true);
-    }
-
-    /**
-     * Runs {@code read} on the background executor and hands the result (or the error) to the FX
-     * thread. A refused executor (shutting down) is reported like a failed read.
-     */
-    private void runInBackground(Read read, Consumer<Throwable> onError) {
-        try {
-            background.execute(() -> {
-                Runnable result;
-                try {
-                    result = read.run();
-                } catch (RuntimeException | Error e) {
-                    fxThread.accept(() -> onError.accept(e));
-                    return;
-                }
-                fxThread.accept(result);
-            });
-        } catch (RuntimeException e) {
-            onError.accept(e);
-        }
-    }
-
-    /** A read of the timeline that returns what to show, to be run on the FX thread. */
-    @FunctionalInterface
-    private interface Read {
-        Runnable run();
-    }
-
-    private List<TimelineRow> timelineOf(List<Incident> all, String id) {
-        Instant declaredAt = all.stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow().declaredAt();
-        return rows(timeline.events(id), declaredAt);
-    }
-
-    private static List<TimelineRow> rows(List<TimelineEvent> events, Instant declaredAt) {
-        return events.stream().map(e -> TimelineRow.of(e, declaredAt)).toList();
-    }
-
     /** The first open incident (the list is newest first), else the newest: what an IC looks at first. */
     private static String defaultSelection(List<Incident> all) {
         return all.stream().filter(Incident::isOpen).findFirst().or(() -> all.stream().findFirst())
@@ -243,11 +178,6 @@ public final class IncidentBoardViewModel {
 
     private IncidentRow findRow(String id) {
         return id == null ? null : incidents.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
-    }
-
-    private void setSelected(IncidentRow row) {
-        selectedIncident.set(row);
-        selectedDrill.set(row != null && row.drill());
     }
 
     private static String count(long n, String noun) {

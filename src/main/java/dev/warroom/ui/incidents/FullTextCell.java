@@ -1,4 +1,4 @@
-package dev.warroom.ui;
+package dev.warroom.ui.incidents;
 
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;

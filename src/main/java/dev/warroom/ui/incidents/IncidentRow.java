@@ -1,15 +1,14 @@
-package dev.warroom.ui;
-
-import dev.warroom.slo.SloFormat;
+package dev.warroom.ui.incidents;
 
 import dev.warroom.incident.Incident;
 import dev.warroom.incident.IncidentState;
 import dev.warroom.incident.PageState;
 import dev.warroom.incident.Severity;
+import dev.warroom.slo.SloFormat;
 import java.util.Locale;
 
 /**
- * One incident as the board shows it: every field already in words, plus the CSS style classes
+ * One incident as the Incidents tab lists it: every field already in words, plus the CSS style classes
  * that colour it. A value, so an unchanged incident compares equal across refreshes.
  *
  * @param paging   where the page stands: "L2 li paged", "acked by li", "ticket TICKET-0001"
@@ -43,6 +42,16 @@ public record IncidentRow(String id, String title, Severity severity, IncidentSt
     /** "state-mitigating". */
     public String stateStyleClass() {
         return styleClass(state);
+    }
+
+    /** "DRILL" or "live": a drill is marked in words on its row, not only by colour. */
+    public String kindLabel() {
+        return drill ? "DRILL" : "live";
+    }
+
+    /** "kind-drill" or "kind-live". */
+    public String kindStyleClass() {
+        return drill ? "kind-drill" : "kind-live";
     }
 
     public boolean open() {

@@ -1,7 +1,6 @@
-package dev.warroom.ui;
+package dev.warroom.ui.incidents;
 
-import dev.warroom.time.VirtualClock;
-
+import dev.warroom.drill.ScenarioLibrary;
 import dev.warroom.incident.EventPayload;
 import dev.warroom.incident.InMemoryTimeline;
 import dev.warroom.incident.Severity;
@@ -9,16 +8,19 @@ import dev.warroom.incident.SeverityPolicy;
 import dev.warroom.paging.EscalationLadder;
 import dev.warroom.paging.EscalationPolicy;
 import dev.warroom.paging.RecordingPager;
+import dev.warroom.runbook.RunbookLibrary;
+import dev.warroom.slo.AlertPolicy;
+import dev.warroom.time.VirtualClock;
+import dev.warroom.ui.console.ConsoleServices;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * A night shift on the board: a resolved Sev-2, a Sev-3 ticket and, newest, a Sev-1 checkout
+ * A night shift in the incident list: a resolved Sev-2, a Sev-3 ticket and, newest, a Sev-1 checkout
  * drill that is mitigating. Pages go through the real escalation ladder so the events are the
  * ones the app records.
  */
-final class BoardFixtures {
+final class IncidentFixtures {
     static final Instant DRILL_DECLARED = Instant.parse("2025-03-14T02:10:00Z");
     static final String DRILL_ID = "INC-0003";
     static final String TICKET_ID = "INC-0002";
@@ -29,7 +31,7 @@ final class BoardFixtures {
     private final EscalationLadder ladder = new EscalationLadder(EscalationPolicy.defaults(), SeverityPolicy.defaults(),
             new RecordingPager(), timeline, clock);
 
-    BoardFixtures withResolvedSev2() {
+    IncidentFixtures withResolvedSev2() {
         String id = timeline.declare("warroom/slo-policy", new EventPayload.IncidentDeclared(
                 "Search p99 latency over 800 ms", Severity.SEV2, "search", "search-latency", false, null,
                 "latency burn 6.1x")).id();
@@ -47,7 +49,7 @@ final class BoardFixtures {
         return this;
     }
 
-    BoardFixtures withSev3Ticket() {
+    IncidentFixtures withSev3Ticket() {
         clock.set(Instant.parse("2025-03-14T01:40:00Z"));
         String id = timeline.declare("warroom/slo-policy", new EventPayload.IncidentDeclared(
                 "Payments webhook retries climbing", Severity.SEV3, "payments", "payments-webhooks", false, null,
@@ -61,7 +63,7 @@ final class BoardFixtures {
      * The drill from the brief: declared Sev-1, paged L1, escalated to L2, acknowledged,
      * symptom named, runbook started, a step acked, mitigation applied, SLI observed at 85%.
      */
-    BoardFixtures withCheckoutDrill() {
+    IncidentFixtures withCheckoutDrill() {
         clock.set(DRILL_DECLARED);
         String id = timeline.declare("warroom/drill", new EventPayload.IncidentDeclared(
                 "Checkout 503s from model provider", Severity.SEV1, "checkout", "checkout-availability", true,
@@ -88,11 +90,23 @@ final class BoardFixtures {
         return this;
     }
 
-    static BoardFixtures nightShift() {
-        return new BoardFixtures().withResolvedSev2().withSev3Ticket().withCheckoutDrill();
+    /** A Sev-1 just declared and paged at L1, nobody has acked yet; declared at the clock's time. */
+    String withUnackedPage() {
+        String id = timeline.declare("warroom/slo-policy", new EventPayload.IncidentDeclared(
+                "Login errors in eu-west", Severity.SEV1, "login", "login-availability", false, null,
+                "fast burn 15.0x")).id();
+        ladder.open(id, "Login errors in eu-west");
+        return id;
     }
 
-    static List<String> types(List<TimelineRow> rows) {
-        return rows.stream().map(TimelineRow::type).toList();
+    /** The console's services over this night shift, with direct runners: a refresh is done when it returns. */
+    ConsoleServices services() {
+        return new ConsoleServices(timeline, timeline::on, RunbookLibrary.bundled(), ScenarioLibrary.bundled(),
+                SeverityPolicy.defaults(), EscalationPolicy.defaults(), AlertPolicy.sreWorkbook(), new RecordingPager(),
+                clock, Runnable::run, Runnable::run, null, "in-memory test store");
+    }
+
+    static IncidentFixtures nightShift() {
+        return new IncidentFixtures().withResolvedSev2().withSev3Ticket().withCheckoutDrill();
     }
 }

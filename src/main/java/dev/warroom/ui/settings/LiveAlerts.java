@@ -116,7 +116,8 @@ public final class LiveAlerts implements AutoCloseable {
         this(store, clock, POLL_EVERY);
     }
 
-    LiveAlerts(Timeline store, Clock clock, Duration pollEvery) {
+    /** @param pollEvery how often Alertmanager is asked; {@link #POLL_EVERY} but in tests */
+    public LiveAlerts(Timeline store, Clock clock, Duration pollEvery) {
         Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.pollEvery = Objects.requireNonNull(pollEvery, "pollEvery");

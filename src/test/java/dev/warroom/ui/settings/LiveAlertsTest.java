@@ -150,6 +150,21 @@ class LiveAlertsTest {
     }
 
     @Test
+    void anAlertmanagerThatIsDown_isSaidInWords_andNothingIsThrown() throws Exception {
+        int closed = freePort();
+        assertEquals("not set up in datasource.yaml", DataSourceViewModel.alertmanagerWords(alerts.firing()));
+
+        alerts.apply(prometheus().withAlerting(new DataSourceSettings.Alertmanager("http://127.0.0.1:" + closed, null),
+                null, true));
+
+        waitFor(() -> alerts.firing().lastError() != null);
+        String words = DataSourceViewModel.alertmanagerWords(alerts.firing());
+        assertTrue(words.startsWith("alertmanager 127.0.0.1:" + closed + " is unreachable: "), words);
+        assertTrue(alerts.firing().stale());
+        assertEquals(List.of(), alerts.firing().alerts());
+    }
+
+    @Test
     void withAnnotationsOn_declaringAnIncident_postsItToGrafana() throws Exception {
         grafana = grafana();
         alerts.apply(grafanaSettings(true));

@@ -381,8 +381,9 @@ public final class TriageViewModel {
         String note;
         boolean stale;
         if (f == null || !f.configured()) {
-            note = "Alertmanager is not set up: add alertmanager: url to " + DataSourceSettings.FILE_NAME
-                    + " (Settings \u203A Data source)";
+            // the file may name one whose data source did not connect; both are put right in Settings
+            note = "Alertmanager is not connected: give alertmanager: url in " + DataSourceSettings.FILE_NAME
+                    + ", then Connect in Settings \u203A Data source";
             stale = true;
         } else if (f.lastError() != null && f.lastGoodAt() == null) {
             note = "Alertmanager unavailable: " + f.lastError();

@@ -143,9 +143,9 @@ class FiringAlertsTriageTest {
     }
 
     @Test
-    void withoutAnAlertmanager_theListSaysItIsNotSetUp(FxRobot robot) throws Exception {
+    void withoutAnAlertmanager_theListSaysHowToConnectOne(FxRobot robot) throws Exception {
         alerts.apply(DataSourceSettings.prometheus("http://127.0.0.1:9/", List.of(Path.of("slos.yml"))));
-        waitUntil(robot, () -> text(robot, "#firingNote").startsWith("Alertmanager is not set up"));
+        waitUntil(robot, () -> text(robot, "#firingNote").startsWith("Alertmanager is not connected: give alertmanager: url in datasource.yaml"));
         assertFalse(robot.lookup("#firingList").query().isVisible(), "no empty box where the list would be");
         assertEquals(0, alertmanager.getRequestCount());
     }

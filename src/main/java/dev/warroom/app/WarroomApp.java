@@ -15,6 +15,7 @@ import dev.warroom.ui.console.Theme;
 import dev.warroom.ui.handoff.HandoffRecords;
 import dev.warroom.ui.postmortem.PostmortemVersions;
 import dev.warroom.ui.settings.DataSourceSettings;
+import dev.warroom.ui.settings.LiveAlerts;
 import dev.warroom.ui.settings.LiveDataSource;
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
@@ -140,9 +141,12 @@ public final class WarroomApp extends Application {
         WarroomStore store = ready.store();
         Settings settings = ready.settings();
         Clock wall = Clock.systemUTC();
+        // the console holds the store, so Alertmanager's webhook is received here rather than by
+        // 'warroom webhook'; its incidents, like every other, are marked on Grafana when that is on
+        LiveAlerts alerts = new LiveAlerts(store.timeline(wall), wall);
         dataSource = new LiveDataSource(ready.base().toAbsolutePath().getParent().resolve(DataSourceSettings.FILE_NAME),
-                settings.alertPolicy(), wall);
-        ConsoleServices services = new ConsoleServices(store.timeline(wall), store::timeline, ready.runbooks(),
+                settings.alertPolicy(), wall, alerts);
+        ConsoleServices services = new ConsoleServices(alerts.timeline(), store::timeline, ready.runbooks(),
                 ready.scenarios(), settings.severities(), settings.escalation(), settings.alertPolicy(),
                 new RecordingPager(), wall, background, Platform::runLater, scheduler, store.location(), dataSource);
         ConsoleState state = new ConsoleState(wall);
@@ -162,7 +166,8 @@ public final class WarroomApp extends Application {
         refresh = ConsoleScene.every(ConsoleScene.REFRESH_EVERY, console::refresh);
         console.refresh();
         // the saved data source starts without waiting for it to answer: a Prometheus that is down at
-        // launch shows as stale tiles that recover by themselves, and a bad file is said in Settings
+        // launch shows as stale tiles that recover by themselves, and a bad file is said in Settings;
+        // the webhook, the Alertmanager poll and the annotations start with it
         background.execute(dataSource::resume);
     }
 

@@ -26,7 +26,7 @@ public final class Triage {
     static final double ALERT_MATCH = 100;
     static final double URL_MATCH = 110;
     /** The reason given for a runbook the alert's {@code runbook_url} names. */
-    static final String NAMED_BY_URL = "named by the alert's runbook_url";
+    public static final String NAMED_BY_URL = "named by the alert's runbook_url";
     static final double SERVICE_MATCH = 1.5;
     static final double TYPO_WEIGHT = 0.8;
     static final double SYNONYM_WEIGHT = 0.7;

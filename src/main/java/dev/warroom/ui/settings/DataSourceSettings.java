@@ -39,13 +39,43 @@ import java.util.Set;
  * @param tokenFile    the bearer token, or the basic-auth password, alone in a file; null for NONE
  * @param caFile       a PEM file of the CA to trust instead of the system's; null for the system's
  * @param sloFiles     Sloth, OpenSLO or Warroom SLO specs, read by {@link SloSpecs}
+ * @param alertmanager where the triage panel's firing alerts are read; null when none is set up
+ * @param webhook      where the console receives Alertmanager's notifications; null when it does not
+ * @param annotations  whether incident milestones are marked on a Grafana source's dashboards; always
+ *                     true for Prometheus, which has nowhere to mark them
  */
 public record DataSourceSettings(Kind kind, String url, String grafanaUid, GrafanaSource.Mode grafanaMode, Auth auth,
-                                 String user, Path tokenFile, Path caFile, Duration pollInterval, List<Path> sloFiles) {
+                                 String user, Path tokenFile, Path caFile, Duration pollInterval, List<Path> sloFiles,
+                                 Alertmanager alertmanager, Webhook webhook, boolean annotations) {
     public static final String FILE_NAME = "datasource.yaml";
     /** What badges and messages call a Prometheus source; a Grafana one is "grafana/<uid>". */
     static final String PROMETHEUS_NAME = "prom";
-    private static final Set<String> FIELDS = Set.of("kind", "url", "grafana", "auth", "ca_file", "poll_interval", "slo_files");
+    private static final List<String> FIELDS = List.of("kind", "url", "grafana", "auth", "ca_file", "poll_interval",
+            "slo_files", "alertmanager", "webhook", "annotations");
+
+    /**
+     * The Alertmanager whose firing alerts the triage panel lists ({@code GET /api/v2/alerts}).
+     *
+     * @param tokenFile a bearer token for a proxy in front of it, alone in a file; null for none
+     */
+    public record Alertmanager(String url, Path tokenFile) {
+        public Alertmanager {
+            url = url == null ? "" : url.strip();
+        }
+    }
+
+    /**
+     * Alertmanager's webhook target inside the console, on 127.0.0.1.
+     *
+     * @param port       the loopback port alertmanager.yml's {@code webhook_configs[].url} names
+     * @param secretFile the bearer secret Alertmanager sends, alone in a file; required, because without
+     *                   it anyone on the machine could open incidents
+     */
+    public record Webhook(int port, Path secretFile) {
+        public Webhook {
+            Objects.requireNonNull(secretFile, "secretFile: the webhook does not start without a shared secret");
+        }
+    }
 
     public enum Kind {
         PROMETHEUS, GRAFANA;
@@ -94,11 +124,32 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         if (auth == Auth.NONE) {
             tokenFile = null;
         }
+        if (kind == Kind.PROMETHEUS) {
+            // kept at the default so a Prometheus source reads back equal whatever it was built with
+            annotations = true;
+        }
+    }
+
+    /** Without Alertmanager or a webhook; a Grafana source marks annotations. */
+    public DataSourceSettings(Kind kind, String url, String grafanaUid, GrafanaSource.Mode grafanaMode, Auth auth,
+                              String user, Path tokenFile, Path caFile, Duration pollInterval, List<Path> sloFiles) {
+        this(kind, url, grafanaUid, grafanaMode, auth, user, tokenFile, caFile, pollInterval, sloFiles, null, null, true);
     }
 
     /** Prometheus at {@code url} without credentials, polled every 15 s. */
     public static DataSourceSettings prometheus(String url, List<Path> sloFiles) {
         return new DataSourceSettings(Kind.PROMETHEUS, url, null, null, Auth.NONE, null, null, null, null, sloFiles);
+    }
+
+    /** These settings with another Alertmanager, webhook and annotations choice (the form keeps what the file said). */
+    public DataSourceSettings withAlerting(Alertmanager alertmanager, Webhook webhook, boolean annotations) {
+        return new DataSourceSettings(kind, url, grafanaUid, grafanaMode, auth, user, tokenFile, caFile, pollInterval,
+                sloFiles, alertmanager, webhook, annotations);
+    }
+
+    /** True when incident milestones go to Grafana as annotations. */
+    public boolean marksAnnotations() {
+        return kind == Kind.GRAFANA && annotations;
     }
 
     /**
@@ -142,6 +193,16 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
      * @throws dev.warroom.metrics.SourceConfigException the URL, UID or CA file cannot be used
      */
     public MetricsSource openSource(Clock clock) throws IOException {
+        SourceConfig config = sourceConfig();
+        return kind == Kind.GRAFANA ? new GrafanaSource(config, grafanaUid, grafanaMode, clock)
+                : new PrometheusSource(config, clock);
+    }
+
+    /**
+     * Where the source is and how to authenticate to it; reads the token file, so call off the FX
+     * thread. Grafana's annotations go to the same server with the same credentials.
+     */
+    public SourceConfig sourceConfig() throws IOException {
         String name = kind == Kind.GRAFANA ? "grafana" : PROMETHEUS_NAME;
         SourceConfig config = SourceConfig.of(name, url);
         config = switch (auth) {
@@ -152,8 +213,7 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         if (caFile != null) {
             config = config.withCaCertificate(caFile);
         }
-        return kind == Kind.GRAFANA ? new GrafanaSource(config, grafanaUid, grafanaMode, clock)
-                : new PrometheusSource(config, clock);
+        return config;
     }
 
     /**
@@ -191,7 +251,7 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!FIELDS.contains(name)) {
-                throw r.wrong(name, "unknown field " + name + " (known: kind, url, grafana, auth, ca_file, poll_interval, slo_files)");
+                throw r.wrong(name, "unknown field " + name + " (known: " + String.join(", ", FIELDS) + ")");
             }
         }
         Kind kind = r.choice("kind", Kind.class, Kind.PROMETHEUS);
@@ -248,7 +308,73 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         if (slos.isEmpty() || slos.contains(null)) {
             throw r.wrong("slo_files", "slo_files: name at least one SLO spec file");
         }
-        return new DataSourceSettings(kind, url, uid, mode, auth, user, tokenFile, ca, poll, slos);
+        return new DataSourceSettings(kind, url, uid, mode, auth, user, tokenFile, ca, poll, slos,
+                readAlertmanager(r), readWebhook(r), readAnnotations(r, kind));
+    }
+
+    private static Alertmanager readAlertmanager(Reader r) {
+        if (!r.section("alertmanager", Set.of("url", "token_file"))) {
+            return null;
+        }
+        if (r.text("alertmanager.token") != null) {
+            throw r.wrong("alertmanager.token", "a token does not belong in " + FILE_NAME
+                    + ": put it alone in a file (chmod 600) and name it with alertmanager.token_file");
+        }
+        String url = r.text("alertmanager.url");
+        if (url == null) {
+            throw r.wrong("alertmanager", "alertmanager.url is missing, e.g. http://127.0.0.1:9093");
+        }
+        if (okhttp3.HttpUrl.parse(url) == null) {
+            throw r.wrong("alertmanager.url", "alertmanager.url is not an http(s) URL: "
+                    + dev.warroom.metrics.Redactor.scrub(url));
+        }
+        return new Alertmanager(url, r.path("alertmanager.token_file"));
+    }
+
+    private static Webhook readWebhook(Reader r) {
+        if (!r.section("webhook", Set.of("port", "secret_file"))) {
+            return null;
+        }
+        if (r.text("webhook.secret") != null) {
+            throw r.wrong("webhook.secret", "a secret does not belong in " + FILE_NAME
+                    + ": put it alone in a file (chmod 600) and name it with webhook.secret_file");
+        }
+        String portText = r.text("webhook.port");
+        if (portText == null) {
+            throw r.wrong("webhook", "webhook.port is missing: the loopback port alertmanager.yml sends to, e.g. 9095");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(portText);
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        // 0 would pick a new port at every start, and alertmanager.yml names a fixed one
+        if (port < 1 || port > 65535) {
+            throw r.wrong("webhook.port", "webhook.port must be a port number 1..65535, not " + portText);
+        }
+        Path secret = r.path("webhook.secret_file");
+        if (secret == null) {
+            throw r.wrong("webhook", "webhook.secret_file is missing: the webhook does not start without the shared"
+                    + " secret Alertmanager sends (http_config.authorization.credentials_file)");
+        }
+        return new Webhook(port, secret);
+    }
+
+    private static boolean readAnnotations(Reader r, Kind kind) {
+        String text = r.text("annotations");
+        if (text == null) {
+            return true;
+        }
+        if (kind != Kind.GRAFANA) {
+            throw r.wrong("annotations", "annotations: only a Grafana source can mark incidents on dashboards;"
+                    + " remove it or use kind: grafana");
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw r.wrong("annotations", "annotations is " + text + "; expected true or false");
+        };
     }
 
     /**
@@ -299,6 +425,21 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         for (Path p : sloFiles) {
             b.append("  - ").append(quoted(p.toString())).append('\n');
         }
+        if (kind == Kind.GRAFANA) {
+            b.append("annotations: ").append(annotations).append('\n');
+        }
+        if (alertmanager != null) {
+            b.append("alertmanager:\n");
+            b.append("  url: ").append(quoted(alertmanager.url())).append('\n');
+            if (alertmanager.tokenFile() != null) {
+                b.append("  token_file: ").append(quoted(alertmanager.tokenFile().toString())).append('\n');
+            }
+        }
+        if (webhook != null) {
+            b.append("webhook:\n");
+            b.append("  port: ").append(webhook.port()).append('\n');
+            b.append("  secret_file: ").append(quoted(webhook.secretFile().toString())).append('\n');
+        }
         return b.toString();
     }
 
@@ -320,6 +461,8 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
+
+    private static final Set<String> INLINE_SECRETS = Set.of("token", "secret", "password");
 
     /** Reads fields by path and names the line of a bad one. */
     private record Reader(YamlSource yaml, String file, Path dir) {
@@ -359,6 +502,26 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
             } catch (RuntimeException e) {
                 throw wrong(field, field + ": not a file path: " + s);
             }
+        }
+
+        /** Whether the optional section {@code name} is there; refuses one that is not a map or has unknown fields. */
+        boolean section(String name, Set<String> known) {
+            JsonNode n = node(name);
+            if (n.isMissingNode() || n.isNull()) {
+                return false;
+            }
+            if (!n.isObject()) {
+                throw wrong(name, name + " must be a section with " + String.join(", ", known.stream().sorted().toList()));
+            }
+            for (Iterator<String> names = n.fieldNames(); names.hasNext(); ) {
+                String field = names.next();
+                // an inline secret gets its own message, which says where it belongs instead
+                if (!known.contains(field) && !INLINE_SECRETS.contains(field)) {
+                    throw wrong(name + "." + field, "unknown field " + name + "." + field + " (known: "
+                            + String.join(", ", known.stream().sorted().toList()) + ")");
+                }
+            }
+            return true;
         }
 
         <E extends Enum<E>> E choice(String path, Class<E> type, E fallback) {

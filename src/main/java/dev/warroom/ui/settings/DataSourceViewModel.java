@@ -29,6 +29,10 @@ import javafx.beans.property.StringProperty;
  * <p>Connect builds the source, reads the SLO files, asks the source once for its version and, when
  * it answers, starts polling it in place of the current one and saves the settings; when anything
  * fails the message says what in words and the board keeps its current source.
+ *
+ * <p>The Alertmanager and webhook sections are kept in the file, not the form: the form carries
+ * them through a connect unchanged, and the health view says whether the webhook listens, what
+ * Alertmanager fires and how Grafana's annotations fare.
  */
 public final class DataSourceViewModel {
     static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
@@ -52,6 +56,9 @@ public final class DataSourceViewModel {
     private final ObjectProperty<List<Path>> sloFiles = new SimpleObjectProperty<>(this, "sloFiles", List.of());
     private final StringProperty pollInterval = new SimpleStringProperty(this, "pollInterval",
             Durations.format(dev.warroom.metrics.PollSettings.DEFAULT_INTERVAL));
+    private final BooleanProperty annotations = new SimpleBooleanProperty(this, "annotations", true);
+    private DataSourceSettings.Alertmanager alertmanager;
+    private DataSourceSettings.Webhook webhook;
 
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
@@ -61,6 +68,9 @@ public final class DataSourceViewModel {
     private final ReadOnlyStringWrapper recordingRules = new ReadOnlyStringWrapper(this, "recordingRules", NONE);
     private final ReadOnlyStringWrapper lastPoll = new ReadOnlyStringWrapper(this, "lastPoll", NONE);
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "lastError", NONE);
+    private final ReadOnlyStringWrapper webhookHealth = new ReadOnlyStringWrapper(this, "webhookHealth", NONE);
+    private final ReadOnlyStringWrapper alertmanagerHealth = new ReadOnlyStringWrapper(this, "alertmanagerHealth", NONE);
+    private final ReadOnlyStringWrapper annotationsHealth = new ReadOnlyStringWrapper(this, "annotationsHealth", NONE);
     private final BooleanProperty edited = new SimpleBooleanProperty(this, "edited");
 
     public DataSourceViewModel(ConsoleServices services) {
@@ -69,7 +79,7 @@ public final class DataSourceViewModel {
         this.connecting = new LongAction(services);
         // change listeners, not invalidation ones: those fire once until someone reads the value
         List<javafx.beans.value.ObservableValue<?>> fields = List.of(kind, url, grafanaUid, grafanaMode, auth, user,
-                tokenFile, caFile, sloFiles, pollInterval);
+                tokenFile, caFile, sloFiles, pollInterval, annotations);
         fields.forEach(f -> f.addListener((obs, was, now) -> edited.set(true)));
         load();
         refresh();
@@ -101,6 +111,9 @@ public final class DataSourceViewModel {
         caFile.set(s.caFile());
         sloFiles.set(s.sloFiles());
         pollInterval.set(Durations.format(s.pollInterval()));
+        annotations.set(s.annotations());
+        alertmanager = s.alertmanager();
+        webhook = s.webhook();
         edited.set(false);
     }
 
@@ -156,6 +169,7 @@ public final class DataSourceViewModel {
 
     /** Re-reads the health view from the source in use; never blocks. */
     public void refresh() {
+        refreshAlerts();
         LiveDataSource.Status s = dataSource.status();
         if (!s.connected()) {
             server.set("not connected");
@@ -175,6 +189,58 @@ public final class DataSourceViewModel {
         lastError.set(s.lastError() == null ? NONE : s.lastError());
     }
 
+    private void refreshAlerts() {
+        LiveAlerts alerts = dataSource.alerts();
+        if (alerts == null) {
+            webhookHealth.set("not in this console");
+            alertmanagerHealth.set("not in this console");
+            annotationsHealth.set("not in this console");
+            return;
+        }
+        LiveAlerts.Status a = alerts.status();
+        webhookHealth.set(webhookWords(a));
+        alertmanagerHealth.set(alertmanagerWords(a.firing()));
+        annotationsHealth.set(annotationsWords(a, dataSource.settings()));
+    }
+
+    static String webhookWords(LiveAlerts.Status a) {
+        if (a.webhookUrl() != null) {
+            return "listening on " + a.webhookUrl();
+        }
+        if (a.webhookProblem() != null) {
+            return "not listening: " + a.webhookProblem();
+        }
+        return a.webhookConfigured() ? "starting\u2026" : "not set up in " + DataSourceSettings.FILE_NAME;
+    }
+
+    static String alertmanagerWords(LiveAlerts.Firing f) {
+        if (!f.configured()) {
+            return "not set up in " + DataSourceSettings.FILE_NAME;
+        }
+        if (f.lastError() != null) {
+            return (f.lastGoodAt() == null ? "" : f.alerts().size() + " firing as of " + CLOCK.format(f.lastGoodAt())
+                    + ", stale: ") + f.lastError();
+        }
+        if (f.lastPollAt() == null) {
+            return "asking\u2026";
+        }
+        return f.alerts().size() + " firing \u00B7 asked " + CLOCK.format(f.lastPollAt());
+    }
+
+    static String annotationsWords(LiveAlerts.Status a, DataSourceSettings inUse) {
+        if (a.annotationsOn()) {
+            return "on \u00B7 " + a.annotationsPending() + " pending"
+                    + (a.annotationsError() == null ? "" : " \u00B7 last error: " + a.annotationsError());
+        }
+        if (a.annotationsProblem() != null) {
+            return "off: " + a.annotationsProblem();
+        }
+        if (inUse == null || inUse.kind() != DataSourceSettings.Kind.GRAFANA) {
+            return "only with a Grafana source";
+        }
+        return "off";
+    }
+
     /** The form as settings; throws {@link IllegalArgumentException} naming the field that is wrong. */
     DataSourceSettings settings() {
         Duration poll;
@@ -184,7 +250,7 @@ public final class DataSourceViewModel {
             throw new IllegalArgumentException("Poll every: " + e.getMessage());
         }
         return new DataSourceSettings(kind.get(), url.get(), grafanaUid.get(), grafanaMode.get(), auth.get(), user.get(),
-                tokenFile.get(), caFile.get(), poll, sloFiles.get());
+                tokenFile.get(), caFile.get(), poll, sloFiles.get(), alertmanager, webhook, annotations.get());
     }
 
     private static String connected(LiveDataSource.Connected c) {
@@ -246,6 +312,26 @@ public final class DataSourceViewModel {
     /** "15s", "1m": how often the SLOs are polled. */
     public StringProperty pollIntervalProperty() {
         return pollInterval;
+    }
+
+    /** Whether a Grafana source marks incident milestones on its dashboards. */
+    public BooleanProperty annotationsProperty() {
+        return annotations;
+    }
+
+    /** "listening on http://127.0.0.1:9095/alertmanager", or why not. */
+    public ReadOnlyStringProperty webhookHealthProperty() {
+        return webhookHealth.getReadOnlyProperty();
+    }
+
+    /** "2 firing · asked 02:00:15 UTC", or why the list is stale or missing. */
+    public ReadOnlyStringProperty alertmanagerHealthProperty() {
+        return alertmanagerHealth.getReadOnlyProperty();
+    }
+
+    /** "on · 0 pending", "off", or why annotations cannot be posted. */
+    public ReadOnlyStringProperty annotationsHealthProperty() {
+        return annotationsHealth.getReadOnlyProperty();
     }
 
     public LongAction connecting() {

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * The console's live data source: at most one {@link SloMonitor} (and the {@link HealthMonitor} of
  * its source) at a time, replaced as a whole when new settings are applied, and the file the
  * settings are kept in. The SLO board reads {@link #monitor()}; the Settings panel reads
- * {@link #status()}. No JavaFX types.
+ * {@link #status()}. The Alertmanager webhook and poll and the Grafana annotations ({@link LiveAlerts})
+ * follow every successful connect and resume, and close with it. No JavaFX types.
  *
  * <p>Threading: {@link #connect}, {@link #resume} and {@link #save} read the disk (and
  * {@code connect} the network) and must run off the FX thread; they are serialised, so two applies
@@ -81,6 +82,7 @@ public final class LiveDataSource implements AutoCloseable {
     private final AlertPolicy policy;
     private final Clock clock;
     private final Duration healthEvery;
+    private final LiveAlerts alerts;
     private volatile Live live;
     private volatile String problem;
     /** Guards the swap of {@link #live} against {@link #close()}, held only for the swap itself. */
@@ -92,14 +94,32 @@ public final class LiveDataSource implements AutoCloseable {
      *                     store); null when this console keeps no settings (they then apply until exit)
      */
     public LiveDataSource(Path settingsFile, AlertPolicy policy, Clock clock) {
-        this(settingsFile, policy, clock, HealthMonitor.DEFAULT_EVERY);
+        this(settingsFile, policy, clock, (LiveAlerts) null);
+    }
+
+    /**
+     * @param alerts the console's webhook, Alertmanager poll and Grafana annotations, started with the
+     *               settings' sections on connect and closed with this; null when this console has none
+     */
+    public LiveDataSource(Path settingsFile, AlertPolicy policy, Clock clock, LiveAlerts alerts) {
+        this(settingsFile, policy, clock, HealthMonitor.DEFAULT_EVERY, alerts);
     }
 
     LiveDataSource(Path settingsFile, AlertPolicy policy, Clock clock, Duration healthEvery) {
+        this(settingsFile, policy, clock, healthEvery, null);
+    }
+
+    LiveDataSource(Path settingsFile, AlertPolicy policy, Clock clock, Duration healthEvery, LiveAlerts alerts) {
         this.settingsFile = settingsFile;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.healthEvery = healthEvery;
+        this.alerts = alerts;
+    }
+
+    /** The webhook, Alertmanager and annotations that follow these settings; null when this console has none. */
+    public LiveAlerts alerts() {
+        return alerts;
     }
 
     /** Where the settings are kept; null when nowhere. */
@@ -205,6 +225,10 @@ public final class LiveDataSource implements AutoCloseable {
             if (previous != null) {
                 previous.close();
             }
+            if (alerts != null) {
+                // never throws: a port in use or an Alertmanager that is down is said in the health view
+                alerts.apply(settings);
+            }
             return new Connected(source.name(), checked == null ? null : checked.version(),
                     checked != null && checked.ready(), slos.size());
         } catch (Exception | Error e) {
@@ -269,6 +293,9 @@ public final class LiveDataSource implements AutoCloseable {
         }
         if (l != null) {
             l.close();
+        }
+        if (alerts != null) {
+            alerts.close();
         }
     }
 }

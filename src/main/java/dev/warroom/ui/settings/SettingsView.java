@@ -14,6 +14,7 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.stage.FileChooser;
@@ -42,6 +43,7 @@ public final class SettingsView {
     @FXML private TextField grafanaUid;
     @FXML private ToggleButton proxyMode;
     @FXML private ToggleButton dsQueryMode;
+    @FXML private CheckBox annotations;
     @FXML private ToggleButton noAuth;
     @FXML private ToggleButton basicAuth;
     @FXML private ToggleButton bearerAuth;
@@ -65,6 +67,10 @@ public final class SettingsView {
     @FXML private Label recordingRules;
     @FXML private Label lastPoll;
     @FXML private Label lastError;
+    @FXML private Label webhookHealth;
+    @FXML private Label alertmanagerHealth;
+    @FXML private Label annotationsLabel;
+    @FXML private Label annotationsHealth;
     @FXML private Label storePath;
     @FXML private Label runbookFolder;
     @FXML private Label runbookSummary;
@@ -207,6 +213,15 @@ public final class SettingsView {
         recordingRules.textProperty().bind(ds.recordingRulesProperty());
         lastPoll.textProperty().bind(ds.lastPollProperty());
         lastError.textProperty().bind(ds.lastErrorProperty());
+        annotations.selectedProperty().bindBidirectional(ds.annotationsProperty());
+        webhookHealth.textProperty().bind(ds.webhookHealthProperty());
+        alertmanagerHealth.textProperty().bind(ds.alertmanagerHealthProperty());
+        annotationsHealth.textProperty().bind(ds.annotationsHealthProperty());
+        // annotations are a Grafana matter: a Prometheus console keeps the line for what it watches
+        annotationsLabel.visibleProperty().bind(isGrafana);
+        annotationsLabel.managedProperty().bind(isGrafana);
+        annotationsHealth.visibleProperty().bind(isGrafana);
+        annotationsHealth.managedProperty().bind(isGrafana);
     }
 
     private void styleFailure(boolean failed) {

@@ -31,6 +31,10 @@ public final class TriageView {
     @FXML
     private TextArea alertsField;
     @FXML
+    private Label firingNote;
+    @FXML
+    private ListView<TriageViewModel.FiringRow> firingList;
+    @FXML
     private Label suggestionsNote;
     @FXML
     private ListView<TriageViewModel.SuggestionRow> suggestionList;
@@ -74,6 +78,8 @@ public final class TriageView {
         symptomField.setOnAction(e -> vm.nameSymptom());
         alertsField.textProperty().bindBidirectional(vm.alertsProperty());
 
+        bindFiring(vm);
+
         suggestionsNote.textProperty().bind(vm.suggestionsNoteProperty());
         suggestionList.setItems(vm.suggestions());
         suggestionList.setCellFactory(list -> new SuggestionCell(list));
@@ -103,6 +109,30 @@ public final class TriageView {
         vm.messageErrorProperty().addListener((obs, was, now) -> mark(message, "error", now));
     }
 
+    private void bindFiring(TriageViewModel vm) {
+        firingNote.textProperty().bind(vm.firingNoteProperty());
+        vm.firingStaleProperty().addListener((obs, was, now) -> mark(firingNote, "stale", now));
+        mark(firingNote, "stale", vm.firingStaleProperty().get());
+        firingList.setItems(vm.firing());
+        firingList.setCellFactory(list -> new FiringCell());
+        firingList.setFixedCellSize(FIRING_ROW);
+        // as tall as its rows, up to three; the suggestions below keep the rest of the panel
+        firingList.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(vm.firing().size(), 3) * FIRING_ROW + 4, vm.firing()));
+        firingList.minHeightProperty().bind(firingList.prefHeightProperty());
+        var any = Bindings.isNotEmpty(vm.firing());
+        firingList.visibleProperty().bind(any);
+        firingList.managedProperty().bind(any);
+        // a click or Enter chooses; arrowing through the list only moves the selection
+        firingList.setOnMouseClicked(e -> vm.chooseFiring(firingList.getSelectionModel().getSelectedItem()));
+        firingList.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                vm.chooseFiring(firingList.getSelectionModel().getSelectedItem());
+                e.consume();
+            }
+        });
+    }
+
     private void select(TriageViewModel.SuggestionRow row) {
         if (row == null) {
             suggestionList.getSelectionModel().clearSelection();
@@ -116,6 +146,53 @@ public final class TriageView {
             node.getStyleClass().add(styleClass);
         } else if (!on) {
             node.getStyleClass().remove(styleClass);
+        }
+    }
+
+    private static final double FIRING_ROW = 28;
+
+    /** Alert name, severity (word and colour), service and runbook_url on one line. */
+    private static final class FiringCell extends ListCell<TriageViewModel.FiringRow> {
+        private final Label name = new Label();
+        private final Label severity = new Label();
+        private final Label service = new Label();
+        private final Label runbookUrl = new Label();
+        private final HBox line = new HBox(name, severity, service, runbookUrl);
+
+        FiringCell() {
+            getStyleClass().add("firing-cell");
+            name.getStyleClass().add("firing-name");
+            severity.getStyleClass().add("firing-severity");
+            service.getStyleClass().add("firing-service");
+            runbookUrl.getStyleClass().add("firing-runbook");
+            line.getStyleClass().add("firing-line");
+            line.setAlignment(Pos.BASELINE_LEFT);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            severity.setMinWidth(Region.USE_PREF_SIZE);
+            runbookUrl.setMaxWidth(Double.MAX_VALUE);
+            runbookUrl.setMinWidth(0);
+            HBox.setHgrow(runbookUrl, Priority.ALWAYS);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(TriageViewModel.FiringRow row, boolean empty) {
+            super.updateItem(row, empty);
+            severity.getStyleClass().removeIf(s -> s.startsWith("sev-"));
+            if (empty || row == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            name.setText(row.name());
+            severity.setText(row.severity());
+            if (row.severityStyle() != null) {
+                severity.getStyleClass().add(row.severityStyle());
+            }
+            service.setText(row.service() == null ? "no service label" : "service " + row.service());
+            runbookUrl.setText(row.runbookUrl() == null ? "no runbook_url" : row.runbookUrl());
+            setText(null);
+            setGraphic(line);
         }
     }
 

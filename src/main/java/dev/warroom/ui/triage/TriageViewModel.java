@@ -10,7 +10,13 @@ import dev.warroom.runbook.Triage;
 import dev.warroom.runbook.TriageQuery;
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
+import dev.warroom.metrics.AlertSeverity;
+import dev.warroom.metrics.AlertmanagerClient;
+import dev.warroom.time.Durations;
 import dev.warroom.ui.runbook.IncidentRuns;
+import dev.warroom.ui.settings.DataSourceSettings;
+import dev.warroom.ui.settings.LiveAlerts;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,7 +43,9 @@ import javafx.collections.ObservableList;
  * The Triage panel: a symptom in words and the firing alerts in, ranked runbook suggestions with
  * their reasons and the "first place to look" out, and Start runbook for the chosen suggestion.
  * For the selected incident the alerts it fired are filled in, and its symptom once named; free
- * text works with or without an incident.
+ * text works with or without an incident. The alerts Alertmanager holds as firing are listed beside
+ * the inputs; choosing one fills the alert field with its labels and its {@code runbook_url}, so the
+ * runbook that URL names ranks first.
  *
  * <p>All properties live on the FX thread; ranking, reads and writes run through
  * {@link ConsoleServices#inBackground}, and a result that arrives after a newer request is dropped.
@@ -66,6 +74,19 @@ public final class TriageViewModel {
         public String reasonsText() {
             return reasons.isEmpty() ? "no reason given" : String.join(" · ", reasons);
         }
+    }
+
+    /**
+     * One alert Alertmanager holds as firing.
+     *
+     * @param severity  the incident severity its labels ask for ("Sev-1"), or "severity ?" when none say
+     * @param severityStyle the severity's CSS class ("sev-1"); null when the severity is a guess
+     * @param service   its service (or job) label; null when it has none
+     * @param runbookUrl its {@code runbook_url} annotation; null when it has none
+     * @param alertLine the line the alert field gets when it is chosen
+     */
+    public record FiringRow(String fingerprint, String name, String severity, String severityStyle, String service,
+                            String runbookUrl, String alertLine) {
     }
 
     /** What the panel knows of the selected incident. */
@@ -104,6 +125,9 @@ public final class TriageViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageError = new ReadOnlyBooleanWrapper(this, "messageError", false);
     private final ReadOnlyObjectWrapper<String> startedOn = new ReadOnlyObjectWrapper<>(this, "startedOn");
+    private final ObservableList<FiringRow> firing = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper firingNote = new ReadOnlyStringWrapper(this, "firingNote", "");
+    private final ReadOnlyBooleanWrapper firingStale = new ReadOnlyBooleanWrapper(this, "firingStale", false);
 
     private IncidentFacts facts;
     private String prefilledFor;
@@ -136,6 +160,7 @@ public final class TriageViewModel {
         state.activeDrillProperty().addListener((obs, was, now) -> reloadIncident());
         updateStart();
         reloadIncident();
+        refreshFiring();
     }
 
     // ---- properties
@@ -222,9 +247,41 @@ public final class TriageViewModel {
 
     // ---- commands
 
-    /** Re-reads the selected incident (its alerts, its symptom, whether a runbook runs). */
+    /** Alertmanager's firing alerts, oldest first; the last list read while it is down. */
+    public ObservableList<FiringRow> firing() {
+        return firing;
+    }
+
+    /** "2 firing, oldest first", "Nothing firing in Alertmanager", or why the list is stale or missing. */
+    public ReadOnlyStringProperty firingNoteProperty() {
+        return firingNote.getReadOnlyProperty();
+    }
+
+    /** True when the firing list is not what Alertmanager holds now, or there is none to show. */
+    public ReadOnlyBooleanProperty firingStaleProperty() {
+        return firingStale.getReadOnlyProperty();
+    }
+
+    /**
+     * Re-reads the selected incident (its alerts, its symptom, whether a runbook runs) and the firing
+     * alerts last polled from Alertmanager.
+     */
     public void refresh() {
         reloadIncident();
+        refreshFiring();
+    }
+
+    /**
+     * Puts {@code row}'s labels and {@code runbook_url} in the alert field in place of what was there,
+     * as if typed: the incident's own alerts no longer overwrite it.
+     */
+    public void chooseFiring(FiringRow row) {
+        if (row == null) {
+            return;
+        }
+        alerts.set(row.alertLine());
+        say("Triaging " + row.name() + " as Alertmanager holds it" + (row.runbookUrl() == null
+                ? " (it names no runbook_url)" : ""), false);
     }
 
     /**
@@ -308,6 +365,84 @@ public final class TriageViewModel {
             }
             say("Symptom named on " + id, false);
         }, failure -> say("Symptom not recorded: " + failure.getMessage(), true));
+    }
+
+    // ---- Alertmanager
+
+    /** Reads the poller's last result; never blocks, the poll itself runs on its own thread. */
+    private void refreshFiring() {
+        LiveAlerts live = services.dataSource() == null ? null : services.dataSource().alerts();
+        LiveAlerts.Firing f = live == null ? null : live.firing();
+        List<FiringRow> rows = f == null ? List.of() : f.alerts().stream().map(TriageViewModel::firingRow).toList();
+        // replaced only on change: a list set anew every second would lose the person's selection
+        if (!rows.equals(firing)) {
+            firing.setAll(rows);
+        }
+        String note;
+        boolean stale;
+        if (f == null || !f.configured()) {
+            // the file may name one whose data source did not connect; both are put right in Settings
+            note = "Alertmanager is not connected: give alertmanager: url in " + DataSourceSettings.FILE_NAME
+                    + ", then Connect in Settings \u203A Data source";
+            stale = true;
+        } else if (f.lastError() != null && f.lastGoodAt() == null) {
+            note = "Alertmanager unavailable: " + f.lastError();
+            stale = true;
+        } else if (f.lastError() != null) {
+            long age = Math.max(0, Duration.between(f.lastGoodAt(), services.wall().instant()).toSeconds());
+            note = "stale " + Durations.format(Duration.ofSeconds(age)) + ": " + f.lastError();
+            stale = true;
+        } else if (f.lastPollAt() == null) {
+            note = "asking Alertmanager\u2026";
+            stale = false;
+        } else if (rows.isEmpty()) {
+            note = "Nothing firing in Alertmanager";
+            stale = false;
+        } else {
+            note = rows.size() + " firing, oldest first \u00B7 choose one to triage it";
+            stale = false;
+        }
+        firingNote.set(note);
+        firingStale.set(stale);
+    }
+
+    static FiringRow firingRow(AlertmanagerClient.FiringAlert a) {
+        AlertSeverity severity = AlertSeverity.of(a.labels());
+        String name = a.name() == null || a.name().isBlank() ? a.fingerprint() : a.name();
+        String service = first(a.labels(), "service", "sloth_service", "job");
+        return new FiringRow(a.fingerprint(), name, severity.guessed() ? "severity ?" : severity.severity().label(),
+                severity.guessed() ? null : "sev-" + severity.severity().ordinal(), service, a.runbookUrl(),
+                alertLine(a));
+    }
+
+    /** {@code alertname=X} first, the other labels by name, then {@code runbook_url}, as {@link #parseAlerts} reads them. */
+    static String alertLine(AlertmanagerClient.FiringAlert a) {
+        List<String> parts = new ArrayList<>();
+        if (a.labels().containsKey("alertname")) {
+            parts.add("alertname=" + value(a.labels().get("alertname")));
+        }
+        a.labels().keySet().stream().filter(k -> !k.equals("alertname")).sorted()
+                .forEach(k -> parts.add(k + "=" + value(a.labels().get(k))));
+        if (a.runbookUrl() != null) {
+            parts.add("runbook_url=" + value(a.runbookUrl()));
+        }
+        return String.join(" ", parts);
+    }
+
+    /** Quoted when it would not read back as one value; the field has no escape for a quote, so those become '. */
+    private static String value(String v) {
+        String clean = v.replace('"', '\'').replaceAll("\\R", " ");
+        return clean.isEmpty() || clean.matches(".*[\\s,;{}].*") ? "\"" + clean + "\"" : clean;
+    }
+
+    private static String first(Map<String, String> labels, String... names) {
+        for (String n : names) {
+            String v = labels.get(n);
+            if (v != null && !v.isBlank()) {
+                return v.strip();
+            }
+        }
+        return null;
     }
 
     // ---- incident
@@ -492,7 +627,9 @@ public final class TriageViewModel {
             }
         }
         List<Triage.Suggestion> ordered = new ArrayList<>(best.values());
-        ordered.sort(Comparator.comparingDouble(Triage.Suggestion::score).reversed()
+        // as triage promises for one alert: a runbook an alert's runbook_url names comes first, whatever the scores
+        ordered.sort(Comparator.comparing((Triage.Suggestion s) -> !s.reasons().contains(Triage.NAMED_BY_URL))
+                .thenComparing(Comparator.comparingDouble(Triage.Suggestion::score).reversed())
                 .thenComparing(s -> s.runbook().id()));
         List<SuggestionRow> rows = new ArrayList<>();
         for (Triage.Suggestion s : ordered) {

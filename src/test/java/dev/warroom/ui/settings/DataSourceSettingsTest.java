@@ -41,6 +41,114 @@ class DataSourceSettingsTest {
     }
 
     @Test
+    void alertmanagerWebhookAndAnnotations_readBackTheSame_andNameFilesNotSecrets() throws IOException {
+        Path file = dir.resolve(DataSourceSettings.FILE_NAME);
+        DataSourceSettings grafana = new DataSourceSettings(DataSourceSettings.Kind.GRAFANA, "http://127.0.0.1:3000/",
+                "P1809F7CD0C75ACF3", GrafanaSource.Mode.PROXY, DataSourceSettings.Auth.BEARER, null,
+                dir.resolve("grafana.token"), null, Duration.ofSeconds(15), List.of(dir.resolve("slos.yml")),
+                new DataSourceSettings.Alertmanager("http://127.0.0.1:9093/am", dir.resolve("am #1.token")),
+                new DataSourceSettings.Webhook(9095, dir.resolve("webhook.secret")), false);
+        grafana.write(file);
+
+        assertEquals(grafana, DataSourceSettings.read(file));
+        String text = Files.readString(file);
+        assertTrue(text.contains("annotations: false\n"), text);
+        assertTrue(text.contains("webhook:\n  port: 9095\n  secret_file: \"" + dir.resolve("webhook.secret") + "\"\n"), text);
+        assertTrue(text.contains("alertmanager:\n  url: \"http://127.0.0.1:9093/am\"\n  token_file: \""
+                + dir.resolve("am #1.token") + "\"\n"), text);
+        assertFalse(grafana.marksAnnotations());
+
+        DataSourceSettings prometheus = DataSourceSettings.prometheus("http://127.0.0.1:9090", List.of(dir.resolve("slos.yml")))
+                .withAlerting(new DataSourceSettings.Alertmanager("http://127.0.0.1:9093", null), null, false);
+        prometheus.write(file);
+        assertEquals(prometheus, DataSourceSettings.read(file));
+        assertFalse(Files.readString(file).contains("annotations"), "a Prometheus source has nowhere to mark them");
+        assertFalse(prometheus.marksAnnotations());
+    }
+
+    @Test
+    void withoutTheNewSections_nothingRunsBesideTheSource_andGrafanaMarksAnnotations() throws IOException {
+        Path file = write("""
+                kind: grafana
+                url: http://127.0.0.1:3000
+                grafana:
+                  uid: P1809F7CD0C75ACF3
+                alertmanager:
+                  url: http://127.0.0.1:9093
+                webhook:
+                  port: 9095
+                  secret_file: secrets/webhook.secret
+                slo_files: slos.yml
+                """);
+        DataSourceSettings s = DataSourceSettings.read(file);
+        assertTrue(s.marksAnnotations(), "annotations default to on for Grafana");
+        assertEquals(new DataSourceSettings.Alertmanager("http://127.0.0.1:9093", null), s.alertmanager());
+        assertEquals(new DataSourceSettings.Webhook(9095, dir.resolve("secrets/webhook.secret")), s.webhook());
+
+        DataSourceSettings plain = DataSourceSettings.read(write("""
+                url: http://127.0.0.1:9090
+                slo_files: slos.yml
+                """));
+        assertEquals(null, plain.alertmanager());
+        assertEquals(null, plain.webhook());
+    }
+
+    @Test
+    void badAlertingSections_nameTheirOwnLine() throws IOException {
+        String head = """
+                kind: prometheus
+                url: http://127.0.0.1:9090
+                slo_files: [slos.yml]
+                """;
+        assertInvalid(head + """
+                webhook:
+                  port: 9095
+                """, ":4: webhook.secret_file is missing: the webhook does not start without the shared secret");
+        assertInvalid(head + """
+                webhook:
+                  secret_file: webhook.secret
+                  port: ninety
+                """, ":6: webhook.port must be a port number 1..65535, not ninety");
+        assertInvalid(head + """
+                webhook:
+                  port: 0
+                  secret_file: webhook.secret
+                """, ":5: webhook.port must be a port number 1..65535, not 0");
+        assertInvalid(head + """
+                webhook:
+                  port: 9095
+                  secret_file: webhook.secret
+                  secret: hunter2
+                """, ":7: a secret does not belong in datasource.yaml");
+        assertInvalid(head + """
+                webhook: 9095
+                """, ":4: webhook must be a section with port, secret_file");
+        assertInvalid(head + """
+                alertmanager:
+                  token_file: am.token
+                """, ":4: alertmanager.url is missing");
+        assertInvalid(head + """
+                alertmanager:
+                  url: "localhost 9093"
+                """, ":5: alertmanager.url is not an http(s) URL");
+        assertInvalid(head + """
+                alertmanager:
+                  url: http://127.0.0.1:9093
+                  tokenfile: am.token
+                """, ":6: unknown field alertmanager.tokenfile (known: token_file, url)");
+        assertInvalid(head + """
+                annotations: true
+                """, ":4: annotations: only a Grafana source can mark incidents on dashboards");
+        assertInvalid("""
+                kind: grafana
+                url: http://127.0.0.1:3000
+                grafana: {uid: P1809F7CD0C75ACF3}
+                slo_files: [slos.yml]
+                annotations: sometimes
+                """, ":5: annotations is sometimes; expected true or false");
+    }
+
+    @Test
     void relativePaths_areTakenFromTheFilesFolder_andThePollIntervalDefaultsTo15s() throws IOException {
         Path file = write("""
                 kind: prometheus

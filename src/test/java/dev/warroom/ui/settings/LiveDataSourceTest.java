@@ -110,6 +110,35 @@ class LiveDataSourceTest {
         }
     }
 
+    @Test
+    void resumeAndConnect_startTheWebhookWithTheSource_andCloseStopsIt() throws Exception {
+        server = prometheus();
+        LiveAlerts alerts = new LiveAlerts(new dev.warroom.incident.InMemoryTimeline(Clock.systemUTC()), Clock.systemUTC());
+        dataSource = new LiveDataSource(dir.resolve(DataSourceSettings.FILE_NAME), AlertPolicy.sreWorkbook(),
+                Clock.systemUTC(), alerts);
+        Path secret = Files.writeString(dir.resolve("webhook.secret"), "s3cret\n");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            port = s.getLocalPort();
+        }
+        DataSourceSettings settings = every200ms(server).withAlerting(null, new DataSourceSettings.Webhook(port, secret), true);
+        dataSource.save(settings);
+
+        dataSource.resume();
+        assertEquals("http://127.0.0.1:" + port + "/alertmanager", alerts.status().webhookUrl(), "started at launch");
+
+        dataSource.connect(settings, LiveDataSource.Steps.NONE);
+        assertEquals("http://127.0.0.1:" + port + "/alertmanager", alerts.status().webhookUrl(),
+                "a reconnect on the same port replaces the receiver rather than finding the port in use");
+
+        dataSource.close();
+        assertNull(alerts.status().webhookUrl());
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertEquals(port, again.getLocalPort(), "the port is free once the console closes");
+        }
+    }
+
     private DataSourceSettings every200ms(MockWebServer prometheus) throws IOException {
         return new DataSourceSettings(DataSourceSettings.Kind.PROMETHEUS, "http://127.0.0.1:" + prometheus.getPort() + "/",
                 null, null, DataSourceSettings.Auth.NONE, null, null, null, java.time.Duration.ofMillis(200), List.of(slos()));

@@ -146,6 +146,41 @@ class TriageViewModelTest {
     }
 
     @Test
+    void aRunbookNamedByOneAlertsRunbookUrl_ranksFirst_evenWhenAnotherAlertScoresHigher() {
+        TriageViewModel triage = new TriageViewModel(fixtures.services, fixtures.state, "li");
+        triage.symptomProperty().set(SYMPTOM);
+        // provider-outage lists the first alert and matches the symptom: well over a URL match alone
+        triage.alertsProperty().set("alertname=ModelProviderErrors\n"
+                + "alertname=DiskAlmostFull runbook_url=https://runbooks.example.com/disk-full.md");
+
+        TriageViewModel.SuggestionRow first = triage.suggestions().get(0);
+        TriageViewModel.SuggestionRow second = triage.suggestions().get(1);
+        assertEquals("disk-full", first.runbookId());
+        assertTrue(first.reasons().contains("named by the alert's runbook_url"), first.reasonsText());
+        assertEquals("provider-outage", second.runbookId());
+        assertTrue(second.score() > first.score(), "the order is the URL's, not the score's");
+    }
+
+    @Test
+    void alertLine_readsBackAsTheAlertsLabelsAndRunbookUrl() {
+        var alert = new dev.warroom.metrics.AlertmanagerClient.FiringAlert("c4b1a0f3d2e5a6b7", "ModelProviderErrors",
+                Map.of("alertname", "ModelProviderErrors", "severity", "page", "summary_hint", "503s, upstream down"),
+                Map.of("runbook_url", "https://runbooks.example.com/provider-outage.md"), null, "active");
+
+        String line = TriageViewModel.alertLine(alert);
+
+        assertEquals("alertname=ModelProviderErrors severity=page summary_hint=\"503s, upstream down\""
+                + " runbook_url=https://runbooks.example.com/provider-outage.md", line);
+        assertEquals(List.of(Map.of("alertname", "ModelProviderErrors", "severity", "page",
+                "summary_hint", "503s, upstream down", "runbook_url", "https://runbooks.example.com/provider-outage.md")),
+                TriageViewModel.parseAlerts(line));
+        TriageViewModel.FiringRow row = TriageViewModel.firingRow(alert);
+        assertEquals("Sev-1", row.severity());
+        assertEquals("sev-1", row.severityStyle());
+        assertNull(row.service(), "no service, sloth_service or job label");
+    }
+
+    @Test
     void parseAlerts_readsLabelsPerLine_andABareNameAsTheAlertName() {
         assertEquals(List.of(Map.of("alertname", "ModelProviderErrors", "service", "chat-api"),
                         Map.of("alertname", "LlmGatewayUpstream5xx"), Map.of("alertname", "X", "summary", "two words")),

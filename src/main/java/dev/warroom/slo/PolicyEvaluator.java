@@ -41,8 +41,9 @@ public final class PolicyEvaluator {
             } else {
                 status = PairResult.Status.QUIET;
             }
-            PairResult result = new PairResult(pair, factor, longBurn, shortBurn,
-                    longCounts.hasData() ? longCounts.total() : 0, status);
+            // a window known only by its ratio (Sloth's rules) has no event count to show: NaN, not MAX_VALUE
+            double longEvents = !longCounts.hasData() ? 0 : longCounts.counted() ? longCounts.total() : Double.NaN;
+            PairResult result = new PairResult(pair, factor, longBurn, shortBurn, longEvents, status);
             if (status == PairResult.Status.FIRING) {
                 winner = result;
             }

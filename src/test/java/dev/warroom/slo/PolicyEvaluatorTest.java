@@ -302,4 +302,13 @@ class PolicyEvaluatorTest {
         assertEquals("71%", SloFormat.percent(0.71));
         assertEquals("0.5%", SloFormat.percent(0.005));
     }
+
+    @Test
+    void ratioOnlyWindows_fromRecordingRules_pageWithoutTheGuard_andShowNoEventCount() {
+        Decision d = PolicyEvaluator.evaluate(API, SRE, window -> EventCounts.ofErrorRatio(0.02));
+        assertEquals(Decision.State.PAGE, d.state());
+        assertEquals(Severity.SEV1, d.severity());
+        assertTrue(Double.isNaN(d.firing().longEvents()), "no event count was read, so none is shown");
+        assertEquals(20.0, d.firing().longBurn(), 1e-9);
+    }
 }

@@ -44,7 +44,9 @@ import okhttp3.Response;
  * policy's evaluation and the freshness bookkeeping; the target is that this costs at most 15% over
  * the bare requests, and a cycle stays under a second.
  *
- * <pre>java -cp CLASSPATH dev.warroom.bench.PollCycleBench [CYCLES]   (default 30)</pre>
+ * <pre>java -cp CLASSPATH dev.warroom.bench.PollCycleBench [CYCLES [rules|raw]]   (default 30, both plans)</pre>
+ *
+ * <p>Naming one plan lets a profile show that plan's costs alone.
  */
 public final class PollCycleBench {
     static final int SLOS = 200;
@@ -57,6 +59,10 @@ public final class PollCycleBench {
 
     public static void main(String[] args) throws Exception {
         int cycles = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        String only = args.length > 1 ? args[1] : "both";
+        if (!List.of("both", "rules", "raw").contains(only)) {
+            throw new IllegalArgumentException("plan must be rules or raw, not " + only);
+        }
         Path binary = Path.of("/usr/bin/prometheus");
         if (!Files.isExecutable(binary)) {
             System.out.println("== Poll cycle: skipped, " + binary + " is not installed (apt-get install prometheus)");
@@ -91,7 +97,9 @@ public final class PollCycleBench {
             System.out.println(String.format(Locale.ROOT, "%-28s %9s %10s %10s %8s %10s", "plan", "requests",
                     "monitor ms", "bare ms", "ratio", "p90 mon."));
             for (boolean rules : new boolean[] {true, false}) {
-                run(url, rules, cycles);
+                if (only.equals("both") || only.equals("rules") == rules) {
+                    run(url, rules, cycles);
+                }
             }
         } finally {
             if (prometheus != null) {

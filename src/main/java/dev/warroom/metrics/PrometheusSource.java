@@ -81,8 +81,13 @@ public final class PrometheusSource implements MetricsSource {
             form.add("time", unixSeconds(at));
         }
         form.add("timeout", timeoutParam());
-        PromJson.Envelope envelope = post("api/v1/query", form.build());
-        return guarded(data -> PromJson.samples(data, name), envelope.data());
+        HttpExchange.Answer answer = exchange("api/v1/query", form.build());
+        PromJson.Vector plain = PromJson.plainVector(answer.body());
+        if (plain != null) {
+            heed(plain.warnings());
+            return plain.samples();
+        }
+        return guarded(data -> PromJson.samples(data, name), envelope(answer).data());
     }
 
     @Override
@@ -145,17 +150,31 @@ public final class PrometheusSource implements MetricsSource {
     }
 
     private PromJson.Envelope post(String path, FormBody form) throws SourceException {
+        return envelope(exchange(path, form));
+    }
+
+    /** A 2xx answer to the form; any other status is its failure. */
+    private HttpExchange.Answer exchange(String path, FormBody form) throws SourceException {
         Request request = new Request.Builder().url(apiRoot.newBuilder().addPathSegments(path).build()).post(form).build();
         HttpExchange.Answer answer = http.send(request);
         if (!answer.isSuccessful()) {
             throw http.statusFailure(answer);
         }
+        return answer;
+    }
+
+    private PromJson.Envelope envelope(HttpExchange.Answer answer) throws SourceException {
         PromJson.Envelope envelope = guarded(body -> PromJson.envelope(body, name), answer.body());
-        if (!envelope.warnings().isEmpty()) {
-            LOG.log(Level.INFO, () -> http.scrub(name + " warns: " + String.join("; ", envelope.warnings())));
-        }
-        lastWarnings = envelope.warnings();
+        heed(envelope.warnings());
         return envelope;
+    }
+
+    /** Logs a successful answer's warnings and keeps them for {@link #lastWarnings}. */
+    private void heed(List<String> warnings) {
+        if (!warnings.isEmpty()) {
+            LOG.log(Level.INFO, () -> http.scrub(name + " warns: " + String.join("; ", warnings)));
+        }
+        lastWarnings = warnings;
     }
 
     private Request get(String path) {

@@ -73,6 +73,8 @@ public final class SloMonitor implements AutoCloseable {
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
     private final Map<String, Deque<Double>> history = new HashMap<>();
     private final Map<String, Instant> lastSampled = new HashMap<>();
+    /** Per SLO, {@link #history} as handed out; copied again only when a point comes or goes. */
+    private final Map<String, List<Double>> sparklines = new HashMap<>();
     private volatile SloQueries plan;
     private volatile boolean discovered;
     private volatile boolean backfilled;
@@ -213,8 +215,9 @@ public final class SloMonitor implements AutoCloseable {
             while (points.size() > SPARKLINE_SPAN.dividedBy(SPARKLINE_STEP)) {
                 points.removeFirst();
             }
+            sparklines.remove(id);
         }
-        return List.copyOf(points);
+        return sparklines.computeIfAbsent(id, k -> List.copyOf(points));
     }
 
     /** Fills the sparklines with the last hours from the source, so they do not start empty. */
@@ -234,6 +237,7 @@ public final class SloMonitor implements AutoCloseable {
                         }
                         Deque<Double> points = history.computeIfAbsent(id, k -> new ArrayDeque<>());
                         points.clear();
+                        sparklines.remove(id);
                         for (Series.Point p : s.points()) {
                             if (Double.isFinite(p.value())) {
                                 points.addLast(1.0 - Math.min(1.0, Math.max(0.0, p.value())));

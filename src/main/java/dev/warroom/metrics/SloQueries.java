@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,6 +74,10 @@ public final class SloQueries {
     private final Set<String> countsEvents = new HashSet<>();
     private final Map<String, String> unplannable = new LinkedHashMap<>();
     private final List<PlannedQuery> queries;
+    /** Per query (same index), its ids as a set: {@link #read} looks up every sample's id in it. */
+    private final List<Set<String>> askedIds;
+    /** Per SLO, for each of its windows (as in {@link #windowsBySlo}), the index of the one query that asks it. */
+    private final Map<String, int[]> queryOfWindow = new HashMap<>();
 
     private SloQueries(List<SloDefinition> defs, SloWindows windows, Set<String> recorded, int maxBodyBytes) {
         if (maxBodyBytes < 1024) {
@@ -121,6 +126,19 @@ public final class SloQueries {
             planned.addAll(rawBatches(w, rawParts.getOrDefault(w, List.of()), maxBodyBytes));
         }
         this.queries = List.copyOf(planned);
+        this.askedIds = queries.stream().<Set<String>>map(q -> Set.copyOf(q.slothIds())).toList();
+        for (int i = 0; i < queries.size(); i++) {
+            PlannedQuery q = queries.get(i);
+            for (String id : q.slothIds()) {
+                List<Duration> sloWindows = windowsBySlo.get(id);
+                int[] of = queryOfWindow.computeIfAbsent(id, k -> {
+                    int[] none = new int[sloWindows.size()];
+                    Arrays.fill(none, -1);
+                    return none;
+                });
+                of[sloWindows.indexOf(q.window())] = i;
+            }
+        }
     }
 
     /** Every SLO by its own queries, no recording rules. */
@@ -175,43 +193,60 @@ public final class SloQueries {
      * missing from {@code answers} (it failed) leaves its SLOs' window as no data, with the reason.
      */
     public Map<String, WindowRatios> read(Map<PlannedQuery, List<Sample>> answers) {
-        Map<String, Map<Duration, List<Sample>>> ratios = new HashMap<>();
-        Map<String, Map<Duration, List<Sample>>> events = new HashMap<>();
-        Map<String, Set<Duration>> failed = new HashMap<>();
-        for (PlannedQuery q : queries) {
+        // per query, its samples by SLO id: each SLO's window is asked by exactly one query of the plan
+        List<Map<String, List<Sample>>> ratios = new ArrayList<>(queries.size());
+        List<Map<String, List<Sample>>> events = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            PlannedQuery q = queries.get(i);
             List<Sample> answer = answers.get(q);
             if (answer == null) {
-                q.slothIds().forEach(id -> failed.computeIfAbsent(id, k -> new HashSet<>()).add(q.window()));
+                ratios.add(null);
+                events.add(null);
                 continue;
             }
-            Set<String> asked = new HashSet<>(q.slothIds());
+            Map<String, List<Sample>> ratioById = new HashMap<>(answer.size() * 2);
+            Map<String, List<Sample>> eventsById = new HashMap<>();
+            Set<String> asked = askedIds.get(i);
+            boolean rules = q.source() == Source.SLOTH_RULES;
             for (Sample s : answer) {
-                String ratioId = q.source() == Source.SLOTH_RULES ? s.label("sloth_id") : s.label(SLO_LABEL);
-                String eventsId = q.source() == Source.RAW_QUERIES ? s.label(EVENTS_LABEL) : null;
+                String ratioId = s.label(rules ? "sloth_id" : SLO_LABEL);
                 if (ratioId != null && asked.contains(ratioId)) {
-                    ratios.computeIfAbsent(ratioId, k -> new HashMap<>()).computeIfAbsent(q.window(), k -> new ArrayList<>()).add(s);
-                } else if (eventsId != null && asked.contains(eventsId)) {
-                    events.computeIfAbsent(eventsId, k -> new HashMap<>()).computeIfAbsent(q.window(), k -> new ArrayList<>()).add(s);
+                    ratioById.computeIfAbsent(ratioId, k -> new ArrayList<>(1)).add(s);
+                    continue;
+                }
+                String eventsId = rules ? null : s.label(EVENTS_LABEL);
+                if (eventsId != null && asked.contains(eventsId)) {
+                    eventsById.computeIfAbsent(eventsId, k -> new ArrayList<>(1)).add(s);
                 }
             }
+            ratios.add(ratioById);
+            events.add(eventsById);
         }
         Map<String, WindowRatios> out = new LinkedHashMap<>();
         for (Map.Entry<String, SloDefinition> e : definitions.entrySet()) {
             String id = e.getKey();
             List<String> why = new ArrayList<>();
-            Map<Duration, EventCounts> counts = new HashMap<>();
+            Map<Duration, EventCounts> counts = Map.of();
             if (unplannable.containsKey(id)) {
                 why.add(unplannable.get(id));
             } else {
-                for (Duration w : windowsBySlo.get(id)) {
-                    if (failed.getOrDefault(id, Set.of()).contains(w)) {
+                List<Duration> sloWindows = windowsBySlo.get(id);
+                int[] queryOf = queryOfWindow.get(id);
+                // built immutable at once, so WindowRatios keeps it without another copy
+                @SuppressWarnings("unchecked")
+                Map.Entry<Duration, EventCounts>[] byWindow = new Map.Entry[sloWindows.size()];
+                for (int k = 0; k < sloWindows.size(); k++) {
+                    Duration w = sloWindows.get(k);
+                    int qi = queryOf[k];
+                    if (qi >= 0 && ratios.get(qi) == null) {
                         why.add(SloWindows.promDuration(w) + ": the query failed or was not run");
-                        counts.put(w, EventCounts.NO_DATA);
+                        byWindow[k] = Map.entry(w, EventCounts.NO_DATA);
                         continue;
                     }
-                    counts.put(w, window(id, w, ratios.getOrDefault(id, Map.of()).getOrDefault(w, List.of()),
-                            events.getOrDefault(id, Map.of()).getOrDefault(w, List.of()), why));
+                    byWindow[k] = Map.entry(w, window(id, w, qi < 0 ? List.of() : ratios.get(qi).getOrDefault(id, List.of()),
+                            qi < 0 ? List.of() : events.get(qi).getOrDefault(id, List.of()), why));
                 }
+                counts = Map.ofEntries(byWindow);
             }
             out.put(id, new WindowRatios(id, counts, why));
         }
@@ -219,6 +254,25 @@ public final class SloQueries {
     }
 
     private EventCounts window(String id, Duration w, List<Sample> ratio, List<Sample> eventRates, List<String> why) {
+        if (ratio.isEmpty() || ratio.size() > 1 || !Double.isFinite(ratio.get(0).value())) {
+            return noRatio(w, ratio, why);
+        }
+        double value = ratio.get(0).value();
+        if (!countsEvents.contains(id)) {
+            return EventCounts.ofErrorRatio(value);
+        }
+        if (eventRates.size() != 1 || !Double.isFinite(eventRates.get(0).value()) || eventRates.get(0).value() < 0) {
+            why.add(SloWindows.promDuration(w) + ": the total events did not come back as one number; the low-traffic"
+                    + " guard is skipped");
+            return EventCounts.ofErrorRatio(value);
+        }
+        double total = eventRates.get(0).value() * w.toSeconds();
+        double clamped = Math.min(1.0, Math.max(0.0, value));
+        return EventCounts.ofBad(clamped * total, total);
+    }
+
+    /** A window without one finite ratio, and why; apart so a healthy window builds no wording. */
+    private static EventCounts noRatio(Duration w, List<Sample> ratio, List<String> why) {
         String at = SloWindows.promDuration(w) + ": ";
         if (ratio.isEmpty()) {
             why.add(at + "no series came back (no traffic yet, or the metrics are not scraped)");
@@ -234,20 +288,8 @@ public final class SloQueries {
             why.add(at + "the ratio is NaN (no events in the window)");
             return EventCounts.NO_DATA;
         }
-        if (Double.isInfinite(value)) {
-            why.add(at + "the ratio is " + (value > 0 ? "+Inf" : "-Inf") + " (errors counted without total events)");
-            return EventCounts.NO_DATA;
-        }
-        if (!countsEvents.contains(id)) {
-            return EventCounts.ofErrorRatio(value);
-        }
-        if (eventRates.size() != 1 || !Double.isFinite(eventRates.get(0).value()) || eventRates.get(0).value() < 0) {
-            why.add(at + "the total events did not come back as one number; the low-traffic guard is skipped");
-            return EventCounts.ofErrorRatio(value);
-        }
-        double total = eventRates.get(0).value() * w.toSeconds();
-        double clamped = Math.min(1.0, Math.max(0.0, value));
-        return EventCounts.ofBad(clamped * total, total);
+        why.add(at + "the ratio is " + (value > 0 ? "+Inf" : "-Inf") + " (errors counted without total events)");
+        return EventCounts.NO_DATA;
     }
 
     private record Part(String id, String text) {
@@ -256,14 +298,21 @@ public final class SloQueries {
     private static List<PlannedQuery> ruleBatches(Duration w, List<String> ids, int maxBodyBytes) {
         List<PlannedQuery> out = new ArrayList<>();
         String metric = RULE_PREFIX + SloWindows.promDuration(w);
+        // URL encoding maps each character on its own, so a batch's size is the sum of its parts': counted
+        // per id rather than by encoding every growing query again, which made planning 200 SLOs quadratic
+        int empty = bodyBytes(ruleQuery(metric, List.of()));
+        int separator = encodedLength("|");
+        int bytes = empty;
         List<String> batch = new ArrayList<>();
         for (String id : ids) {
-            batch.add(id);
-            if (batch.size() > 1 && bodyBytes(ruleQuery(metric, batch)) > maxBodyBytes) {
-                batch.remove(batch.size() - 1);
+            int idBytes = encodedLength(promString(regexQuote(id)));
+            if (!batch.isEmpty() && bytes + separator + idBytes > maxBodyBytes) {
                 out.add(new PlannedQuery(ruleQuery(metric, batch), w, Source.SLOTH_RULES, batch));
-                batch = new ArrayList<>(List.of(id));
+                batch = new ArrayList<>();
+                bytes = empty;
             }
+            bytes += (batch.isEmpty() ? 0 : separator) + idBytes;
+            batch.add(id);
         }
         if (!batch.isEmpty()) {
             out.add(new PlannedQuery(ruleQuery(metric, batch), w, Source.SLOTH_RULES, batch));
@@ -305,7 +354,11 @@ public final class SloQueries {
 
     /** What the query costs in a form body: url-encoded, plus room for the other parameters. */
     static int bodyBytes(String promql) {
-        return URLEncoder.encode(promql, StandardCharsets.UTF_8).length() + PARAMETER_ROOM;
+        return encodedLength(promql) + PARAMETER_ROOM;
+    }
+
+    private static int encodedLength(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8).length();
     }
 
     /** The SLO's error ratio over {@code w}, as one expression. */

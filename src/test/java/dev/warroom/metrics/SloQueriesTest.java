@@ -183,6 +183,38 @@ class SloQueriesTest {
     }
 
     @Test
+    void ruleBatches_areFullAndFitTheCap_whateverTheIds() {
+        // ids with characters that are escaped for the regex, the PromQL string and the URL, some of them two UTF-8 bytes
+        List<SloDefinition> defs = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            String odd = i % 3 == 0 ? "a.b|c\\\"q\"-" : i % 3 == 1 ? "zürich ß-" : "plain-";
+            defs.add(definition(odd + i, "availability", Sli.errorRatio("x")));
+        }
+        int cap = 1500;
+        SloQueries plan = SloQueries.plan(defs, SloWindows.sloth(), Set.copyOf(defs.stream().map(SloDefinition::slothId).toList()), cap);
+        for (Duration w : plan.queries().stream().map(SloQueries.PlannedQuery::window).distinct().toList()) {
+            List<SloQueries.PlannedQuery> batches = plan.queries().stream().filter(q -> q.window().equals(w)).toList();
+            List<String> ids = new ArrayList<>();
+            for (int b = 0; b < batches.size(); b++) {
+                SloQueries.PlannedQuery q = batches.get(b);
+                ids.addAll(q.slothIds());
+                assertTrue(SloQueries.bodyBytes(q.promql()) <= cap, q.promql());
+                if (b + 1 < batches.size()) {
+                    // one more id would not have fitted: the batch is as full as the cap allows
+                    List<String> more = new ArrayList<>(q.slothIds());
+                    more.add(batches.get(b + 1).slothIds().get(0));
+                    String bigger = SloQueries.plan(more.stream().map(id -> defs.stream()
+                            .filter(d -> d.slothId().equals(id)).findFirst().orElseThrow()).toList(), SloWindows.sloth(),
+                            Set.copyOf(more), 1 << 20).queries().stream().filter(x -> x.window().equals(w)).findFirst()
+                            .orElseThrow().promql();
+                    assertTrue(SloQueries.bodyBytes(bigger) > cap, bigger);
+                }
+            }
+            assertEquals(defs.stream().map(SloDefinition::slothId).toList(), ids, "every SLO once, in order");
+        }
+    }
+
+    @Test
     void slothRecorded_needsEveryWindowOfTheSlo() {
         List<Sample> discovery = new ArrayList<>();
         for (String w : List.of("5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d")) {

@@ -4,7 +4,6 @@ import dev.warroom.time.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Evaluates a multiwindow, multi-burn-rate policy: a pair fires when both windows burn faster than
@@ -80,10 +79,11 @@ public final class PolicyEvaluator {
                 double left = Double.isNaN(remaining) ? 1.0 : Math.max(remaining, 0) == 0 ? 1.0 : remaining;
                 Duration exhaustion = slo.timeToExhaustion(left, burn);
                 double spent = slo.budgetConsumed(burn, pair.longWindow());
-                return String.format(Locale.ROOT, "%s %s: burning %s over %s (threshold %s): at this rate %s%s; %s of it went in %s",
-                        pair.severity().label(), pair.action().word(), SloFormat.times(burn), Durations.format(pair.longWindow()),
-                        SloFormat.times(winner.factor()), budget, Durations.human(exhaustion), SloFormat.percent(spent),
-                        Durations.lastWindow(pair.longWindow()));
+                // concatenated rather than String.format: the board explains every SLO on every poll
+                return pair.severity().label() + " " + pair.action().word() + ": burning " + SloFormat.times(burn)
+                        + " over " + Durations.format(pair.longWindow()) + " (threshold " + SloFormat.times(winner.factor())
+                        + "): at this rate " + budget + Durations.human(exhaustion) + "; " + SloFormat.percent(spent)
+                        + " of it went in " + Durations.lastWindow(pair.longWindow());
             }
             case NO_DATA -> {
                 List<String> missing = results.stream()
@@ -99,9 +99,9 @@ public final class PolicyEvaluator {
                         ? " (a page pair is over its threshold but saw too little traffic to page)"
                         : "";
                 String left = Double.isNaN(remaining) ? "" : "; " + SloFormat.percent(remaining) + " of the " + period + " budget left";
-                return String.format(Locale.ROOT, "ok: burning %s over %s (page at %s)%s%s",
-                        SloFormat.times(fastest.longBurn()), Durations.format(fastest.pair().longWindow()),
-                        SloFormat.times(fastest.factor()), left, guard);
+                return "ok: burning " + SloFormat.times(fastest.longBurn()) + " over "
+                        + Durations.format(fastest.pair().longWindow()) + " (page at " + SloFormat.times(fastest.factor())
+                        + ")" + left + guard;
             }
         }
     }

@@ -138,10 +138,11 @@ public final class Durations {
         return number(hours / 24) + " days";
     }
 
-    private static String number(double v) {
-        if (v >= 10) {
-            return String.format(Locale.ROOT, "%.0f", v);
+    /** What {@code %.0f} (10 and over) or {@code %.1f} prints for these non-negative lengths, without a Formatter. */
+    static String number(double v) {
+        if (!Double.isFinite(v) || v < 0) {
+            return String.format(Locale.ROOT, v >= 10 ? "%.0f" : "%.1f", v);
         }
-        return String.format(Locale.ROOT, "%.1f", v);
+        return java.math.BigDecimal.valueOf(v).setScale(v >= 10 ? 0 : 1, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 }

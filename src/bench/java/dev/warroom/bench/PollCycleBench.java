@@ -95,7 +95,7 @@ public final class PollCycleBench {
             System.out.println("== Poll cycle: " + SLOS + " SLOs x " + WINDOWS.size() + " windows against Prometheus "
                     + "(real, loopback), " + CONCURRENCY + " requests in flight, " + cycles + " cycles each");
             System.out.println(String.format(Locale.ROOT, "%-28s %9s %10s %10s %8s %10s", "plan", "requests",
-                    "monitor ms", "bare ms", "ratio", "p90 mon."));
+                    "monitor ms", "bare ms", "paired", "p90 mon."));
             for (boolean rules : new boolean[] {true, false}) {
                 if (only.equals("both") || only.equals("rules") == rules) {
                     run(url, rules, cycles);
@@ -151,14 +151,24 @@ public final class PollCycleBench {
                 }
                 double m = ColdStartBench.percentile(monitorMs, 50);
                 double b = ColdStartBench.percentile(bareMs, 50);
+                // each cycle's monitor poll against the bare loop run right beside it: Prometheus' own rule
+                // evaluations and the other core's load land on both halves of a pair, not on one median
+                List<Double> paired = new ArrayList<>();
+                for (int i = 0; i < monitorMs.size(); i++) {
+                    paired.add(monitorMs.get(i) / bareMs.get(i));
+                }
+                double ratio = ColdStartBench.percentile(paired, 50);
                 boolean stale = monitor.statuses().stream().anyMatch(s -> s.freshness().isStale());
                 System.out.println(String.format(Locale.ROOT, "%-28s %9d %10.1f %10.1f %7.2fx %10.1f%s",
                         rules ? "Sloth recording rules" : "own queries, batched", queries.size(), m, b,
-                        m / b, ColdStartBench.percentile(monitorMs, 90),
+                        ratio, ColdStartBench.percentile(monitorMs, 90),
                         stale ? "   (some SLOs stale: " + monitor.statuses().stream().filter(s -> s.freshness().isStale())
                                 .findFirst().map(s -> s.freshness().staleReason()).orElse("") + ")" : ""));
-                System.out.println(String.format(Locale.ROOT, "  target: <= %.2fx and < 1000 ms: %s", TARGET_RATIO,
-                        m / b <= TARGET_RATIO && m < 1000 ? "met" : "MISSED"));
+                System.out.println(String.format(Locale.ROOT,
+                        "  ratio of medians %.2fx; median of paired ratios %.2fx (p25 %.2fx, p75 %.2fx); target <= %.2fx"
+                                + " and < 1000 ms: %s", m / b, ratio, ColdStartBench.percentile(paired, 25),
+                        ColdStartBench.percentile(paired, 75), TARGET_RATIO,
+                        ratio <= TARGET_RATIO && m < 1000 ? "met" : "MISSED"));
             } finally {
                 monitor.close();
             }

@@ -96,7 +96,7 @@ final class SloStatusCommand implements Callable<Integer> {
         AlertPolicy policy = policyFile == null ? AlertPolicy.sreWorkbook() : Settings.readAlertPolicy(policyFile);
         SloMonitor.Evaluation evaluation;
         try (MetricsSource metrics = source()) {
-            evaluation = SloMonitor.evaluate(metrics, definitions, policy, instant);
+            evaluation = SloMonitor.evaluate(metrics, definitions, policy, instant, java.time.Clock.systemUTC());
         }
         PrintWriter out = spec.commandLine().getOut();
         SloWindows windows = SloWindows.of(policy);

@@ -179,7 +179,16 @@ public final class WarroomApp extends Application {
         scheduler.shutdownNow();
         background.shutdownNow();
         if (dataSource != null) {
-            dataSource.close();
+            // the webhook and the Grafana queue may take seconds to wind down; the window is already closing,
+            // so give them two seconds and close the store regardless (an unanswered notification is retried)
+            Thread closing = new Thread(dataSource::close, "warroom-close-data-source");
+            closing.setDaemon(true);
+            closing.start();
+            try {
+                closing.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         // a window closed while the store was still opening must still let go of the file
         Opened ready = opened;

@@ -37,6 +37,7 @@ final class WebhookCommand implements Callable<Integer> {
 
     /** Counted down to stop; tests use it, a person uses Ctrl-C. */
     CountDownLatch stop = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     @Override
     public Integer call() throws Exception {
@@ -53,7 +54,16 @@ final class WebhookCommand implements Callable<Integer> {
             out.println("        authorization:");
             out.println("          credentials_file: " + secretFile.toAbsolutePath());
             out.flush();
-            Thread hook = new Thread(stop::countDown, "warroom-webhook-stop");
+            // Ctrl-C: the JVM waits for its hooks, not for this thread, so the hook waits until the receiver
+            // and the store below are closed; a notification in flight then either committed or got a 5xx
+            Thread hook = new Thread(() -> {
+                stop.countDown();
+                try {
+                    closed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "warroom-webhook-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             try {
                 stop.await();
@@ -61,9 +71,11 @@ final class WebhookCommand implements Callable<Integer> {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
                 } catch (IllegalStateException shuttingDown) {
-                    // the JVM is already stopping: the receiver and store close below
+                    // the JVM is stopping: the hook waits for the closes below
                 }
             }
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

@@ -36,8 +36,6 @@ public final class SloMonitor implements AutoCloseable {
     /** How much SLI history the sparkline shows, and how far apart its points are. */
     public static final Duration SPARKLINE_SPAN = Duration.ofHours(6);
     public static final Duration SPARKLINE_STEP = Duration.ofMinutes(5);
-    /** The window whose ratio the sparkline draws: the shortest the policy reads. */
-    private static final Duration SPARKLINE_WINDOW = Duration.ofMinutes(5);
 
     /**
      * One SLO as the board shows it.
@@ -66,6 +64,8 @@ public final class SloMonitor implements AutoCloseable {
     private final List<SloDefinition> definitions;
     private final AlertPolicy policy;
     private final SloWindows windows;
+    /** The window whose ratio the sparkline draws: the shortest the policy reads. */
+    private final Duration sparklineWindow;
     private final Clock clock;
     private final FreshnessTracker freshness;
     private final Poller poller;
@@ -88,6 +88,7 @@ public final class SloMonitor implements AutoCloseable {
         this.definitions = List.copyOf(definitions);
         this.policy = Objects.requireNonNull(policy, "policy");
         this.windows = SloWindows.of(policy);
+        this.sparklineWindow = windows.windows().stream().min(Duration::compareTo).orElseThrow();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.listener = Objects.requireNonNull(listener, "listener");
         this.freshness = new FreshnessTracker(settings);
@@ -169,10 +170,6 @@ public final class SloMonitor implements AutoCloseable {
                 }
             });
         }
-        if (!backfilled && !answers.isEmpty()) {
-            backfilled = true;
-            backfill(current, result.at());
-        }
         Map<String, WindowRatios> ratios = current.read(answers);
         for (SloDefinition d : definitions) {
             String id = d.slothId();
@@ -198,6 +195,11 @@ public final class SloMonitor implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "SLO status listener failed", e);
         }
+        // after the tiles have their first values: a slow range query must not hold those back
+        if (!backfilled && !answers.isEmpty()) {
+            backfilled = true;
+            backfill(current, result.at());
+        }
     }
 
     private static String noData(WindowRatios ratios) {
@@ -208,7 +210,7 @@ public final class SloMonitor implements AutoCloseable {
     private synchronized List<Double> sample(String id, Instant at, WindowRatios ratios) {
         Deque<Double> points = history.computeIfAbsent(id, k -> new ArrayDeque<>());
         Instant last = lastSampled.get(id);
-        double sli = ratios.over(SPARKLINE_WINDOW).sli();
+        double sli = ratios.over(sparklineWindow).sli();
         if (Double.isFinite(sli) && (last == null || !at.isBefore(last.plus(SPARKLINE_STEP)))) {
             points.addLast(sli);
             lastSampled.put(id, at);
@@ -224,7 +226,7 @@ public final class SloMonitor implements AutoCloseable {
     private void backfill(SloQueries current, Instant at) {
         Instant start = at.minus(SPARKLINE_SPAN);
         for (SloQueries.PlannedQuery q : current.queries()) {
-            if (!q.window().equals(SPARKLINE_WINDOW)) {
+            if (!q.window().equals(sparklineWindow)) {
                 continue;
             }
             try {
@@ -256,13 +258,13 @@ public final class SloMonitor implements AutoCloseable {
     }
 
     /**
-     * Evaluates every SLO once at {@code at} (the source's now when null), synchronously: the same
+     * Evaluates every SLO once at {@code at} (the source's now when null, reported as {@code clock}'s now), synchronously: the same
      * plan and policy as the live board, for {@code warroom slo status}.
      *
      * @throws SourceException when no query could be answered at all
      */
     public static Evaluation evaluate(MetricsSource source, List<SloDefinition> definitions, AlertPolicy policy,
-                                      Instant at) throws SourceException {
+                                      Instant at, Clock clock) throws SourceException {
         SloWindows windows = SloWindows.of(policy);
         SloQueries plan;
         try {
@@ -286,7 +288,7 @@ public final class SloMonitor implements AutoCloseable {
             throw firstFailure;
         }
         Map<String, WindowRatios> ratios = plan.read(answers);
-        Instant when = at != null ? at : Instant.now();
+        Instant when = at != null ? at : clock.instant();
         List<Status> out = new ArrayList<>();
         for (SloDefinition d : definitions) {
             WindowRatios r = ratios.get(d.slothId());

@@ -12,6 +12,7 @@ import dev.warroom.slo.Decision;
 import dev.warroom.slo.spec.SloDefinition;
 import dev.warroom.slo.spec.SloSpecs;
 import dev.warroom.time.VirtualClock;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,10 +114,20 @@ class SloMonitorTest {
     void evaluateAtOneInstant_passesTheInstantToEveryQuery() throws Exception {
         source.ratio = 0.02;
         Instant at = Instant.parse("2026-11-19T12:00:00Z");
-        SloMonitor.Evaluation e = SloMonitor.evaluate(source, definitions, AlertPolicy.sreWorkbook(), at);
+        SloMonitor.Evaluation e = SloMonitor.evaluate(source, definitions, AlertPolicy.sreWorkbook(), at, Clock.systemUTC());
         assertEquals(Decision.State.PAGE, e.statuses().get(0).decision().state());
         assertTrue(source.ats.stream().allMatch(at::equals), source.ats.toString());
         assertEquals(9, e.requests(), "discovery plus one per window");
+    }
+
+    @Test
+    void aPolicyWithoutA5mWindow_drawsTheSparklineFromItsShortestWindow() {
+        source.ratio = 0.001;
+        AlertPolicy slow = new AlertPolicy(List.of(new dev.warroom.slo.WindowPair(Severity.SEV2,
+                dev.warroom.slo.WindowPair.Action.PAGE, Duration.ofHours(6), Duration.ofMinutes(30), 5)), 0);
+        monitor = new SloMonitor(source, definitions, slow, PollSettings.defaults(), clock, s -> { });
+        monitor.pollOnce(T0);
+        assertEquals(List.of(0.999), monitor.statuses().get(0).sparkline(), "SLI of the 30m window");
     }
 
     /** Answers every SLO query with {@link #ratio}, as Prometheus would for a label_replace batch or Sloth's rules. */

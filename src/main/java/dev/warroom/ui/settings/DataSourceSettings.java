@@ -162,6 +162,10 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         if (url.isEmpty()) {
             problems.add("URL: give the " + (kind == Kind.GRAFANA ? "Grafana" : "Prometheus") + " address, e.g. http://127.0.0.1:9090");
         }
+        if (hasUserInfo(url)) {
+            problems.add("URL: leave user:password@ out of the address (it would be saved and shown); choose Basic"
+                    + " and a password file instead");
+        }
         if (kind == Kind.GRAFANA && grafanaUid == null) {
             problems.add("Grafana UID: give the UID of the Prometheus data source in Grafana");
         }
@@ -178,6 +182,20 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
             problems.add("SLO files: choose at least one Sloth, OpenSLO or Warroom SLO spec");
         }
         return problems;
+    }
+
+    /** A {@code user[:password]@} before the host: credentials a person typed into the address. */
+    static boolean hasUserInfo(String url) {
+        int scheme = url.indexOf("://");
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int end = url.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = url.indexOf(c, start);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return url.substring(start, end).contains("@");
     }
 
     /** The poller's settings: the defaults at this interval. */
@@ -258,6 +276,10 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         String url = r.text("url");
         if (url == null) {
             throw r.wrong("url", "url is missing");
+        }
+        if (hasUserInfo(url)) {
+            throw r.wrong("url", "url must not carry user:password@ (this file is not secret): use auth: basic with"
+                    + " user and password_file");
         }
         String uid = null;
         GrafanaSource.Mode mode = null;
@@ -386,7 +408,7 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(temp, toYaml(), StandardCharsets.UTF_8);
+            Files.writeString(temp, toYaml(dir), StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -399,6 +421,19 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
 
     /** The file's text; names paths, never a secret. */
     public String toYaml() {
+        return toYaml(null);
+    }
+
+    /**
+     * The file's text; paths inside {@code folder} (the file's own) are written relative to it, as a
+     * person wrote them, so the folder can move as a whole.
+     */
+    String toYaml(Path folder) {
+        java.util.function.Function<Path, String> path = p -> {
+            Path absolute = p.toAbsolutePath().normalize();
+            return folder != null && absolute.startsWith(folder.toAbsolutePath().normalize())
+                    ? folder.toAbsolutePath().normalize().relativize(absolute).toString() : p.toString();
+        };
         StringBuilder b = new StringBuilder();
         b.append("# Where Warroom's live SLO board reads from; written by Settings > Data source.\n");
         b.append("# The token or password stays in its own file (chmod 600), never here.\n");
@@ -413,17 +448,17 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
         b.append("  type: ").append(auth.word()).append('\n');
         if (auth == Auth.BASIC) {
             b.append("  user: ").append(quoted(user)).append('\n');
-            b.append("  password_file: ").append(quoted(tokenFile.toString())).append('\n');
+            b.append("  password_file: ").append(quoted(path.apply(tokenFile))).append('\n');
         } else if (auth == Auth.BEARER) {
-            b.append("  token_file: ").append(quoted(tokenFile.toString())).append('\n');
+            b.append("  token_file: ").append(quoted(path.apply(tokenFile))).append('\n');
         }
         if (caFile != null) {
-            b.append("ca_file: ").append(quoted(caFile.toString())).append('\n');
+            b.append("ca_file: ").append(quoted(path.apply(caFile))).append('\n');
         }
         b.append("poll_interval: ").append(Durations.format(pollInterval)).append('\n');
         b.append("slo_files:\n");
         for (Path p : sloFiles) {
-            b.append("  - ").append(quoted(p.toString())).append('\n');
+            b.append("  - ").append(quoted(path.apply(p))).append('\n');
         }
         if (kind == Kind.GRAFANA) {
             b.append("annotations: ").append(annotations).append('\n');
@@ -432,13 +467,13 @@ public record DataSourceSettings(Kind kind, String url, String grafanaUid, Grafa
             b.append("alertmanager:\n");
             b.append("  url: ").append(quoted(alertmanager.url())).append('\n');
             if (alertmanager.tokenFile() != null) {
-                b.append("  token_file: ").append(quoted(alertmanager.tokenFile().toString())).append('\n');
+                b.append("  token_file: ").append(quoted(path.apply(alertmanager.tokenFile()))).append('\n');
             }
         }
         if (webhook != null) {
             b.append("webhook:\n");
             b.append("  port: ").append(webhook.port()).append('\n');
-            b.append("  secret_file: ").append(quoted(webhook.secretFile().toString())).append('\n');
+            b.append("  secret_file: ").append(quoted(path.apply(webhook.secretFile()))).append('\n');
         }
         return b.toString();
     }

@@ -218,7 +218,7 @@ class BurnRateParityTest {
                 }
             }
             SloMonitor.Evaluation viaRules = SloMonitor.evaluate(source, SloSpecs.read(spec(SERVICE), "chat.yml"),
-                    AlertPolicy.sreWorkbook(), at);
+                    AlertPolicy.sreWorkbook(), at, Clock.systemUTC());
             assertTrue(viaRules.recordingRules(), "the discovery query finds Sloth's rules");
             assertEquals(WINDOWS.size() + 1, viaRules.requests(), "one request per window for all SLOs, plus discovery");
         }
@@ -279,7 +279,7 @@ class BurnRateParityTest {
              PrometheusSource source = new PrometheusSource(SourceConfig.of("history", past.url()))) {
             List<SloDefinition> defs = SloSpecs.read(spec(SERVICE), "chat.yml");
             Slo slo = defs.get(0).slo();
-            SloMonitor.Evaluation evaluation = SloMonitor.evaluate(source, defs, AlertPolicy.sreWorkbook(), end);
+            SloMonitor.Evaluation evaluation = SloMonitor.evaluate(source, defs, AlertPolicy.sreWorkbook(), end, Clock.systemUTC());
             assertFalse(evaluation.recordingRules(), "no rules ran over the backfilled past");
             WindowRatios ratios = evaluation.statuses().get(0).ratios();
             for (String w : List.of("1d", "3d")) {

@@ -30,7 +30,8 @@ class DataSourceSettingsTest {
 
         assertEquals(grafana, DataSourceSettings.read(file));
         String text = Files.readString(file);
-        assertTrue(text.contains("token_file: \"" + dir.resolve("grafana token #1.txt") + "\""), text);
+        assertTrue(text.contains("token_file: \"grafana token #1.txt\""), "beside the file: written relative to it\n" + text);
+        assertTrue(text.contains("  - \"slos/checkout.yml\""), text);
         assertFalse(text.contains("token:"), "only the token's file is named");
 
         DataSourceSettings basic = new DataSourceSettings(DataSourceSettings.Kind.PROMETHEUS, "http://127.0.0.1:9090", null,
@@ -53,9 +54,8 @@ class DataSourceSettingsTest {
         assertEquals(grafana, DataSourceSettings.read(file));
         String text = Files.readString(file);
         assertTrue(text.contains("annotations: false\n"), text);
-        assertTrue(text.contains("webhook:\n  port: 9095\n  secret_file: \"" + dir.resolve("webhook.secret") + "\"\n"), text);
-        assertTrue(text.contains("alertmanager:\n  url: \"http://127.0.0.1:9093/am\"\n  token_file: \""
-                + dir.resolve("am #1.token") + "\"\n"), text);
+        assertTrue(text.contains("webhook:\n  port: 9095\n  secret_file: \"webhook.secret\"\n"), text);
+        assertTrue(text.contains("alertmanager:\n  url: \"http://127.0.0.1:9093/am\"\n  token_file: \"am #1.token\"\n"), text);
         assertFalse(grafana.marksAnnotations());
 
         DataSourceSettings prometheus = DataSourceSettings.prometheus("http://127.0.0.1:9090", List.of(dir.resolve("slos.yml")))
@@ -237,5 +237,34 @@ class DataSourceSettingsTest {
         Path file = dir.resolve(DataSourceSettings.FILE_NAME);
         Files.writeString(file, yaml);
         return file;
+    }
+
+    @Test
+    void pathsOutsideTheFilesFolder_stayAbsolute_andTheFolderCanMove(@org.junit.jupiter.api.io.TempDir Path elsewhere)
+            throws IOException {
+        Path file = dir.resolve("config").resolve(DataSourceSettings.FILE_NAME);
+        DataSourceSettings s = DataSourceSettings.prometheus("http://127.0.0.1:9090",
+                List.of(dir.resolve("config/slos/a.yml"), elsewhere.resolve("b.yml")));
+        s.write(file);
+        String text = Files.readString(file);
+        assertTrue(text.contains("  - \"slos/a.yml\""), text);
+        assertTrue(text.contains("  - \"" + elsewhere.resolve("b.yml") + "\""), text);
+
+        Path moved = dir.resolve("moved");
+        Files.move(dir.resolve("config"), moved);
+        assertEquals(moved.resolve("slos/a.yml"), DataSourceSettings.read(moved.resolve(DataSourceSettings.FILE_NAME)).sloFiles().get(0));
+    }
+
+    @Test
+    void credentialsInTheUrl_areRefused_inTheFormAndInTheFile() throws IOException {
+        DataSourceSettings typed = DataSourceSettings.prometheus("http://admin:hunter22@127.0.0.1:9090", List.of(dir.resolve("s.yml")));
+        assertTrue(typed.problems().stream().anyMatch(p -> p.startsWith("URL: leave user:password@ out")), typed.problems().toString());
+        assertTrue(DataSourceSettings.prometheus("http://127.0.0.1:9090/a@b", List.of(dir.resolve("s.yml"))).problems().isEmpty(),
+                "an @ in the path is not a credential");
+        Path file = Files.writeString(dir.resolve(DataSourceSettings.FILE_NAME), "kind: prometheus\nurl: http://admin:hunter22@h:9090\nslo_files: s.yml\n");
+        DataSourceSettings.Invalid e = org.junit.jupiter.api.Assertions.assertThrows(DataSourceSettings.Invalid.class,
+                () -> DataSourceSettings.read(file));
+        assertTrue(e.getMessage().contains(":2: url must not carry user:password@"), e.getMessage());
+        assertFalse(e.getMessage().contains("hunter22"), e.getMessage());
     }
 }

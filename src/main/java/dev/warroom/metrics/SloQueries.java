@@ -331,16 +331,17 @@ public final class SloQueries {
     private static List<PlannedQuery> rawBatches(Duration w, List<Part> parts, int maxBodyBytes) {
         List<PlannedQuery> out = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        int bytes = 0;
+        // the other form fields (time, timeout) once per request; each part and each " or " by its encoded length
+        int bytes = PARAMETER_ROOM;
         List<String> ids = new ArrayList<>();
         for (Part p : parts) {
-            int partBytes = bodyBytes(p.text()) + (text.length() == 0 ? 0 : bodyBytes(" or "));
+            int partBytes = encodedLength(p.text()) + (text.length() == 0 ? 0 : encodedLength(" or "));
             if (!ids.isEmpty() && bytes + partBytes > maxBodyBytes) {
                 out.add(new PlannedQuery(text.toString(), w, Source.RAW_QUERIES, ids));
                 text.setLength(0);
                 ids = new ArrayList<>();
-                bytes = 0;
-                partBytes = bodyBytes(p.text());
+                bytes = PARAMETER_ROOM;
+                partBytes = encodedLength(p.text());
             }
             text.append(text.length() == 0 ? "" : " or ").append(p.text());
             ids.add(p.id());

@@ -150,10 +150,13 @@ public final class Poller implements AutoCloseable {
             Duration took = Duration.between(started, ended);
             PollResult result = new PollResult(name, at, outcomes, took.isNegative() ? Duration.ZERO : took,
                     asked.size());
-            if (closed) {
-                throw closedNow();
+            // checked and advanced under the lock close() takes, so a close in between cannot be overwritten
+            synchronized (this) {
+                if (closed) {
+                    throw closedNow();
+                }
+                advance(result, ended);
             }
-            advance(result, ended);
             deliver(result);
             return result;
         } finally {
@@ -182,7 +185,8 @@ public final class Poller implements AutoCloseable {
     /**
      * Stops the schedule, cancels queued queries and interrupts running ones, and returns without waiting
      * for them: a request stuck in a socket read ends at the source's own timeout, on a daemon thread, and
-     * its answer is dropped. Nothing is delivered after close. Never throws.
+     * its answer is dropped. A cycle whose answers are all in by then delivers nothing; one already
+     * handing its result to the listener finishes that. Never throws.
      */
     @Override
     public void close() {
@@ -192,6 +196,7 @@ public final class Poller implements AutoCloseable {
                 if (next != null) {
                     next.cancel(true);
                 }
+                state = state.closed();
             }
             for (Future<?> f : inFlight) {
                 f.cancel(true);
@@ -202,7 +207,6 @@ public final class Poller implements AutoCloseable {
                     f.cancel(false);
                 }
             }
-            state = state.closed();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "closing the poller for " + name, e);
         }

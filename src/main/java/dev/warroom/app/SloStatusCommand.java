@@ -161,7 +161,8 @@ final class SloStatusCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter out, SloMonitor.Evaluation evaluation, SloWindows windows) {
-        out.printf(Locale.ROOT, "SLOs at %s (%d requests, %s)%n", evaluation.at(), evaluation.requests(),
+        out.printf(Locale.ROOT, "SLOs at %s (%d requests: the recording-rule lookup and %d queries; %s)%n",
+                evaluation.at(), evaluation.requests(), evaluation.requests() - 1,
                 evaluation.recordingRules() ? "Sloth recording rules" : "the SLOs' own queries");
         for (SloMonitor.Status s : evaluation.statuses()) {
             Slo slo = s.definition().slo();

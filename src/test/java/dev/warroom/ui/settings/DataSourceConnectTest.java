@@ -1,5 +1,6 @@
 package dev.warroom.ui.settings;
 
+import dev.warroom.slo.spec.CheckoutSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -59,17 +60,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class DataSourceConnectTest {
     private static final String ID = "checkout-requests-availability";
     private static final String TOKEN = "test-token-7f3a9c";
-    private static final String SPEC = """
-            version: "prometheus/v1"
-            service: "checkout"
-            slos:
-              - name: "requests-availability"
-                objective: 99.9
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
-            """;
+    private static final String SPEC = CheckoutSpec.SLOTH;
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.warroom.ui.settings;
 
+import dev.warroom.slo.spec.CheckoutSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,17 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** One monitor at a time: resumed at launch without waiting, replaced (and the old one closed) on connect. */
 class LiveDataSourceTest {
-    private static final String SPEC = """
-            version: "prometheus/v1"
-            service: "checkout"
-            slos:
-              - name: "requests-availability"
-                objective: 99.9
-                sli:
-                  events:
-                    error_query: sum(rate(http_requests_total{job="checkout",code=~"5.."}[{{.window}}]))
-                    total_query: sum(rate(http_requests_total{job="checkout"}[{{.window}}]))
-            """;
+    private static final String SPEC = CheckoutSpec.SLOTH;
 
     @TempDir
     Path dir;

@@ -3,8 +3,6 @@ package dev.warroom.metrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,33 +12,33 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Reads the alerts Alertmanager holds ({@code GET /api/v2/alerts}) for the console's triage panel.
  * Only the v2 API is used: v1 is deprecated since 0.16 and gone in 0.27.
  *
+ * <p>It talks through the same HTTP layer as the Prometheus and Grafana sources ({@link HttpClients},
+ * {@link HttpExchange}), so the same rules hold for all three: redirects are not followed (one to
+ * another host must not take the token along), an internal CA is trusted through its PEM file, the
+ * connect, read and call timeouts apply, and every failure is mapped the same way and scrubbed of
+ * the configured secret before it becomes a {@link SourceException}.
+ *
  * <p>Calls block on the network and must not run on the FX thread; the client is thread-safe.
- * Failures are {@link SourceException}s whose message names the source and never a credential.
  */
 public final class AlertmanagerClient implements AutoCloseable {
-    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_TIMEOUT = SourceConfig.DEFAULT_CALL_TIMEOUT;
+    /** What {@link SourceConfig} is called when a caller gives only a URL. */
+    public static final String SOURCE_NAME = "alertmanager";
     /** Enough of an error body to say what went wrong, not a page of HTML. */
     private static final int MAX_ERROR_CHARS = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpUrl base;
+    private final HttpExchange http;
     private final String name;
-    private final String bearerToken;
-    private final OkHttpClient http;
-    private final boolean ownsHttp;
 
     /**
      * One alert as Alertmanager holds it.
@@ -65,14 +63,29 @@ public final class AlertmanagerClient implements AutoCloseable {
     }
 
     /**
-     * A client for the Alertmanager at {@code baseUrl} (e.g. {@code http://127.0.0.1:9093}, or with a
-     * path prefix when it sits behind a proxy).
+     * A client for the Alertmanager {@code config} points at (e.g. {@code http://127.0.0.1:9093}, or
+     * with a path prefix when it sits behind a proxy), with its credentials, CA file and timeouts.
      *
-     * @param bearerToken sent as {@code Authorization: Bearer} for a proxy in front; null for none
-     * @param timeout     for the whole call, connect to last byte
+     * @throws SourceConfigException when the CA file cannot be used
+     */
+    public AlertmanagerClient(SourceConfig config) {
+        Objects.requireNonNull(config, "config");
+        HttpUrl base = config.baseUrl();
+        String where = base.host() + ":" + base.port();
+        // badges show several Alertmanager messages side by side with Prometheus ones; the address says which
+        this.name = config.name().equals(where) ? where : config.name() + " " + where;
+        this.http = new HttpExchange(HttpClients.build(config), name, config);
+    }
+
+    /**
+     * A client for {@code baseUrl} as a person types it, named {@value #SOURCE_NAME}.
+     *
+     * @param bearerToken sent as {@code Authorization: Bearer} for a proxy in front; null or blank for none
+     * @param timeout     for the whole call, connect to last byte; also bounds the connect and read timeouts
+     * @throws SourceConfigException (an IllegalArgumentException) when {@code baseUrl} is not an http(s) URL
      */
     public AlertmanagerClient(String baseUrl, String bearerToken, Duration timeout) {
-        this(baseUrl, bearerToken, new OkHttpClient.Builder().callTimeout(timeout).build(), true);
+        this(config(baseUrl, bearerToken, timeout));
     }
 
     /** Without a token, with {@link #DEFAULT_TIMEOUT}. */
@@ -80,24 +93,20 @@ public final class AlertmanagerClient implements AutoCloseable {
         this(baseUrl, null, DEFAULT_TIMEOUT);
     }
 
-    /** On a shared OkHttp client (its timeouts apply); {@link #close()} then leaves it running. */
-    public AlertmanagerClient(String baseUrl, String bearerToken, OkHttpClient http) {
-        this(baseUrl, bearerToken, http, false);
-    }
-
-    private AlertmanagerClient(String baseUrl, String bearerToken, OkHttpClient http, boolean ownsHttp) {
-        HttpUrl parsed = HttpUrl.parse(baseUrl == null ? "" : baseUrl.strip());
-        if (parsed == null) {
-            throw new IllegalArgumentException("not an http(s) URL for Alertmanager: '" + redact(baseUrl) + "'");
+    private static SourceConfig config(String baseUrl, String bearerToken, Duration timeout) {
+        // of() moves a user:password@ out of the URL into basic credentials, so it is never printed
+        SourceConfig config = SourceConfig.of(SOURCE_NAME, baseUrl);
+        if (bearerToken != null && !bearerToken.isBlank()) {
+            // one Authorization header only: the token set up for the proxy is the deliberate choice
+            config = config.withCredentials(Credentials.bearer(Credentials.Secret.of(bearerToken.strip())));
         }
-        this.base = parsed;
-        this.name = "alertmanager " + parsed.host() + ":" + parsed.port();
-        this.bearerToken = bearerToken == null || bearerToken.isBlank() ? null : bearerToken.strip();
-        this.http = http;
-        this.ownsHttp = ownsHttp;
+        Duration call = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        // a connect or read may not outlast the whole call: a short timeout must hold in every phase
+        Duration connect = SourceConfig.DEFAULT_CONNECT_TIMEOUT.compareTo(call) < 0 ? SourceConfig.DEFAULT_CONNECT_TIMEOUT : call;
+        return config.withTimeouts(connect, call, call);
     }
 
-    /** For badges and logs: host and port, never credentials. */
+    /** For badges and logs: the source name, host and port, never credentials. */
     public String name() {
         return name;
     }
@@ -110,51 +119,43 @@ public final class AlertmanagerClient implements AutoCloseable {
     /**
      * Active alerts, oldest first, optionally with the silenced and inhibited ones.
      *
-     * @throws SourceException UNREACHABLE, TIMEOUT, UNAVAILABLE (5xx, 429), UNAUTHORIZED (401, 403),
-     *                         BAD_QUERY (other 4xx) or MALFORMED (not the documented JSON array)
+     * @throws SourceException as {@link HttpExchange} maps it: UNREACHABLE, TIMEOUT, UNAVAILABLE (5xx, 429),
+     *                         UNAUTHORIZED (401, 403), BAD_QUERY (400, 422) or MALFORMED (a redirect, 404 and
+     *                         other statuses, or not the documented JSON array)
      */
     public List<FiringAlert> alerts(boolean silenced, boolean inhibited) throws SourceException {
-        HttpUrl url = base.newBuilder()
-                .addPathSegments("api/v2/alerts")
+        HttpUrl url = http.config().resolve("api/v2/alerts").newBuilder()
                 .addQueryParameter("active", "true")
                 .addQueryParameter("silenced", Boolean.toString(silenced))
                 .addQueryParameter("inhibited", Boolean.toString(inhibited))
                 .build();
-        Request.Builder request = new Request.Builder().url(url).header("Accept", "application/json").get();
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
+        // the Authorization header comes from the client's interceptor, built from the config's credentials
+        HttpExchange.Answer answer = http.send(new Request.Builder().url(url).header("Accept", "application/json").get().build());
+        if (!answer.isSuccessful()) {
+            throw http.statusFailure(answer.code(), detail(answer));
         }
-        try (Response response = http.newCall(request.build()).execute()) {
-            ResponseBody body = response.body();
-            String text = body == null ? "" : body.string();
-            if (!response.isSuccessful()) {
-                throw httpFailure(response.code(), text);
-            }
-            String type = response.header("Content-Type", "");
-            if (!type.toLowerCase(Locale.ROOT).contains("json")) {
-                throw new SourceException(SourceException.Failure.MALFORMED, name + " answered " + response.code()
-                        + " with " + (type.isEmpty() ? "no content type" : type) + " instead of JSON: " + clip(text));
-            }
-            return parse(text);
-        } catch (InterruptedIOException e) {
-            throw new SourceException(SourceException.Failure.TIMEOUT, name + " did not answer in time", e);
-        } catch (IOException e) {
-            throw new SourceException(SourceException.Failure.UNREACHABLE, name + " is unreachable: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + redact(e.getMessage())), e);
+        if (!answer.contentType().contains("json")) {
+            String type = answer.contentType();
+            throw new SourceException(SourceException.Failure.MALFORMED, http.scrub(name + " answered " + answer.code()
+                    + " with " + (type.isEmpty() ? "no content type" : type) + " instead of JSON: " + clip(answer.body())));
         }
+        return parse(answer.body());
     }
 
-    private SourceException httpFailure(int code, String body) {
-        SourceException.Failure failure;
-        if (code == 401 || code == 403) {
-            failure = SourceException.Failure.UNAUTHORIZED;
-        } else if (code >= 500 || code == 429) {
-            failure = SourceException.Failure.UNAVAILABLE;
-        } else {
-            failure = SourceException.Failure.BAD_QUERY;
+    /**
+     * The server's words for a failed call. Alertmanager's own 4xx body is a bare JSON string, which
+     * the shared {@link HttpExchange#detail} (looking for an object's error or message) would drop.
+     */
+    private static String detail(HttpExchange.Answer answer) {
+        String b = answer.body().strip();
+        if (b.length() >= 2 && b.startsWith("\"") && b.endsWith("\"")) {
+            try {
+                return clip(JSON.readValue(b, String.class));
+            } catch (JsonProcessingException e) {
+                // not a JSON string after all: read it as any other body
+            }
         }
-        String detail = body.isBlank() ? "" : ": " + clip(unquote(body));
-        return new SourceException(failure, code + " from " + name + detail);
+        return HttpExchange.detail(answer);
     }
 
     private List<FiringAlert> parse(String text) throws SourceException {
@@ -218,21 +219,9 @@ public final class AlertmanagerClient implements AutoCloseable {
     }
 
     private SourceException malformed(String what) {
-        return new SourceException(SourceException.Failure.MALFORMED, name + " sent alerts Warroom cannot read: "
-                + what);
-    }
-
-    /** Alertmanager's 400 body is a bare JSON string; show its text. */
-    private static String unquote(String body) {
-        String b = body.strip();
-        if (b.length() >= 2 && b.startsWith("\"") && b.endsWith("\"")) {
-            try {
-                return JSON.readValue(b, String.class);
-            } catch (JsonProcessingException e) {
-                return b;
-            }
-        }
-        return b;
+        // what quotes the server's data, which may echo anything, the token included
+        return new SourceException(SourceException.Failure.MALFORMED, http.scrub(name + " sent alerts Warroom cannot read: "
+                + what));
     }
 
     private static String clip(String text) {
@@ -240,17 +229,9 @@ public final class AlertmanagerClient implements AutoCloseable {
         return line.length() <= MAX_ERROR_CHARS ? line : line.substring(0, MAX_ERROR_CHARS - 3) + "...";
     }
 
-    /** user:password@ in a URL or message never reaches a badge or a log. */
-    private static String redact(String text) {
-        return text == null ? "" : text.replaceAll("//[^/@\\s]*@", "//");
-    }
-
     @Override
     public void close() {
-        // a client built here owns its threads and pool; a shared one is its owner's to close
-        if (ownsHttp) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
-        }
+        // the client was built for this source alone (HttpClients.build), so its threads and pool are ours to stop
+        HttpClients.release(http.client());
     }
 }

@@ -2,14 +2,10 @@ package dev.warroom.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.warroom.metrics.Credentials;
 import dev.warroom.metrics.GrafanaSource;
 import dev.warroom.metrics.MetricsSource;
-import dev.warroom.metrics.PrometheusSource;
-import dev.warroom.metrics.SecretFile;
 import dev.warroom.metrics.SloMonitor;
 import dev.warroom.metrics.SloWindows;
-import dev.warroom.metrics.SourceConfig;
 import dev.warroom.slo.AlertPolicy;
 import dev.warroom.slo.Decision;
 import dev.warroom.slo.EventCounts;
@@ -18,6 +14,7 @@ import dev.warroom.slo.SloFormat;
 import dev.warroom.slo.spec.SloDefinition;
 import dev.warroom.slo.spec.SloSpecs;
 import dev.warroom.time.Durations;
+import dev.warroom.ui.settings.DataSourceSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,24 +106,26 @@ final class SloStatusCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The source as the console's data source builds it (the same settings type, never saved): one
+     * place decides names, credentials and the CA file for both.
+     */
     private MetricsSource source() throws java.io.IOException {
-        SourceConfig config = SourceConfig.of(grafanaDatasource == null ? "prom" : "grafana", source);
-        if (tokenFile != null) {
-            config = config.withCredentials(Credentials.bearer(SecretFile.read(tokenFile)));
+        GrafanaSource.Mode mode = null;
+        if (grafanaDatasource != null) {
+            mode = switch (grafanaMode.toLowerCase(Locale.ROOT)) {
+                case "proxy" -> GrafanaSource.Mode.PROXY;
+                case "ds-query", "ds_query" -> GrafanaSource.Mode.DS_QUERY;
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--grafana-mode: '" + grafanaMode + "' is not proxy or ds-query");
+            };
         }
-        if (caFile != null) {
-            config = config.withCaCertificate(caFile);
-        }
-        if (grafanaDatasource == null) {
-            return new PrometheusSource(config);
-        }
-        GrafanaSource.Mode mode = switch (grafanaMode.toLowerCase(Locale.ROOT)) {
-            case "proxy" -> GrafanaSource.Mode.PROXY;
-            case "ds-query", "ds_query" -> GrafanaSource.Mode.DS_QUERY;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--grafana-mode: '" + grafanaMode + "' is not proxy or ds-query");
-        };
-        return new GrafanaSource(config, grafanaDatasource, mode);
+        DataSourceSettings settings = new DataSourceSettings(
+                grafanaDatasource == null ? DataSourceSettings.Kind.PROMETHEUS : DataSourceSettings.Kind.GRAFANA,
+                source, grafanaDatasource, mode,
+                tokenFile == null ? DataSourceSettings.Auth.NONE : DataSourceSettings.Auth.BEARER, null, tokenFile,
+                caFile, null, slos);
+        return settings.openSource(java.time.Clock.systemUTC());
     }
 
     /** The JSON shape the issue fixes: numbers as numbers, no data as null. */

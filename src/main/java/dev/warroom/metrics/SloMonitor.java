@@ -130,7 +130,7 @@ public final class SloMonitor implements AutoCloseable {
 
     /** Whether the plan reads Sloth's recording rules (for at least one SLO). */
     public boolean usesRecordingRules() {
-        return plan.queries().stream().anyMatch(q -> q.source() == SloQueries.Source.SLOTH_RULES);
+        return plan.readsRecordingRules();
     }
 
     /** Requests one poll makes. */
@@ -173,13 +173,14 @@ public final class SloMonitor implements AutoCloseable {
         Map<String, WindowRatios> ratios = current.read(answers);
         for (SloDefinition d : definitions) {
             String id = d.slothId();
-            WindowRatios r = ratios.get(id);
-            Decision decision = PolicyEvaluator.evaluate(d.slo(), policy, r);
-            Status previous = statuses.get(id);
             if (failures.containsKey(id)) {
+                // the tile keeps its last good decision; nothing new to evaluate
                 freshness.failed(id, result.at(), failures.get(id));
                 continue;
             }
+            WindowRatios r = ratios.get(id);
+            Decision decision = PolicyEvaluator.evaluate(d.slo(), policy, r);
+            Status previous = statuses.get(id);
             if (decision.state() == Decision.State.NO_DATA) {
                 freshness.failed(id, result.at(), noData(r));
                 // no data is itself news: the tile must not keep showing an old OK as if current
@@ -295,8 +296,7 @@ public final class SloMonitor implements AutoCloseable {
             Decision decision = PolicyEvaluator.evaluate(d.slo(), policy, r);
             out.add(new Status(d, decision, r, new Freshness(d.slothId(), when, Duration.ZERO, null), List.of()));
         }
-        boolean rules = plan.queries().stream().anyMatch(q -> q.source() == SloQueries.Source.SLOTH_RULES);
-        return new Evaluation(when, out, plan.queries().size() + 1, rules);
+        return new Evaluation(when, out, plan.queries().size() + 1, plan.readsRecordingRules());
     }
 
     @Override

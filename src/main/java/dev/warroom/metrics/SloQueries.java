@@ -188,6 +188,11 @@ public final class SloQueries {
         return queries;
     }
 
+    /** True when at least one SLO is read from Sloth's recording rules. */
+    public boolean readsRecordingRules() {
+        return queries.stream().anyMatch(q -> q.source() == Source.SLOTH_RULES);
+    }
+
     /**
      * Per SLO id (definition order), its windows from the answers of this plan's queries. A query
      * missing from {@code answers} (it failed) leaves its SLOs' window as no data, with the reason.

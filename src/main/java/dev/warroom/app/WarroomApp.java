@@ -111,7 +111,7 @@ public final class WarroomApp extends Application {
         stage.setScene(scene);
         stage.show();
         opening = new CompletableFuture<>();
-        ConsoleScene.afterFirstFrame(scene, () -> open(requestedStore).whenComplete((ready, error) -> {
+        ConsoleScene.afterNextFrame(scene, () -> open(requestedStore).whenComplete((ready, error) -> {
             if (error != null) {
                 opening.completeExceptionally(error);
             } else {

@@ -30,11 +30,12 @@ public final class ConsoleScene {
     }
 
     /**
-     * Runs {@code then} on the FX thread once {@code scene}'s first frame has been rendered: work started
-     * there no longer competes with that frame for the CPU. A pulse lays the scene out, renders it, and
-     * the next pulse starts after that; {@code then} runs at the start of that next pulse.
+     * Runs {@code then} on the FX thread once {@code scene}'s next frame has been rendered (right after
+     * {@code show()}, its first): work started there no longer competes with that frame for the CPU. A
+     * pulse lays the scene out, renders it, and the next pulse starts after that; {@code then} runs at
+     * the start of that next pulse. The cold-start benchmark times frames with this same hook.
      */
-    public static void afterFirstFrame(Scene scene, Runnable then) {
+    public static void afterNextFrame(Scene scene, Runnable then) {
         Runnable[] laidOut = new Runnable[1];
         laidOut[0] = () -> {
             scene.removePostLayoutPulseListener(laidOut[0]);

@@ -32,7 +32,7 @@ class StartupViewTest {
     }
 
     @Test
-    void afterFirstFrame_runsOnceTheSceneHasBeenRendered() throws Exception {
+    void afterNextFrame_runsOnceTheSceneHasBeenRendered() throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         AtomicInteger runs = new AtomicInteger();
         AtomicInteger pulsesBefore = new AtomicInteger(-1);
@@ -40,7 +40,7 @@ class StartupViewTest {
             Scene scene = new Scene(StartupView.create("store"), 400, 300);
             int[] layouts = new int[1];
             scene.addPostLayoutPulseListener(() -> layouts[0]++);
-            ConsoleScene.afterFirstFrame(scene, () -> {
+            ConsoleScene.afterNextFrame(scene, () -> {
                 pulsesBefore.set(layouts[0]);
                 runs.incrementAndGet();
             });

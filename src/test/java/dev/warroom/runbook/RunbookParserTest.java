@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class RunbookParserTest {
@@ -341,9 +342,9 @@ class RunbookParserTest {
         assertTrue(e.getMessage().contains("numbered list"), e.getMessage());
     }
 
-    @Test
-    void stepWithNoText() {
-        RunbookFormatException e = error("""
+    /** A valid front matter and "## Steps" heading followed by {@code steps}; the first step is on line 9. */
+    private static String withSteps(String steps) {
+        return """
                 ---
                 id: disk-full
                 title: Disk full
@@ -352,70 +353,40 @@ class RunbookParserTest {
 
                 ## Steps
 
-                1. **Free space.** Delete old logs.
-                2.
-                3. **Check again.** `df -h`
-                """);
-        assertEquals(10, e.line(), e.getMessage());
-        assertEquals("broken.md:10: step 2 has no text", e.getMessage());
+                """ + steps;
     }
 
-    @Test
-    void stepWithOnlyAttributesHasNoText() {
-        RunbookFormatException e = error("""
-                ---
-                id: disk-full
-                title: Disk full
-                symptoms: [disk full]
-                ---
-
-                ## Steps
-
-                1. **Free space.** Delete old logs.
-                2. - verify: sli >= 0.9
-                """);
-        assertEquals(10, e.line(), e.getMessage());
-        assertEquals("broken.md:10: step 2 has no text", e.getMessage());
+    static Stream<Arguments> brokenSteps() {
+        return Stream.of(
+                Arguments.of("stepWithNoText", withSteps("""
+                        1. **Free space.** Delete old logs.
+                        2.
+                        3. **Check again.** `df -h`
+                        """), 10, "broken.md:10: step 2 has no text"),
+                Arguments.of("stepWithOnlyAttributesHasNoText", withSteps("""
+                        1. **Free space.** Delete old logs.
+                        2. - verify: sli >= 0.9
+                        """), 10, "broken.md:10: step 2 has no text"),
+                Arguments.of("reversibleMustBeYesOrNo", withSteps("""
+                        1. **Free space.** Delete old logs.
+                           - mitigation: delete-logs
+                           - reversible: maybe
+                        """), 11, "broken.md:11: step 1: reversible must be yes or no, not 'maybe'"),
+                Arguments.of("attributeWithoutValue", withSteps("""
+                        1. **Free space.** Delete old logs.
+                        2. **Expand the volume.**
+                           - mitigation: expand-volume
+                           - verify:
+                           - reversible: no
+                        """), 12, "broken.md:12: step 2: 'verify:' has no value"));
     }
 
-    @Test
-    void reversibleMustBeYesOrNo() {
-        RunbookFormatException e = error("""
-                ---
-                id: disk-full
-                title: Disk full
-                symptoms: [disk full]
-                ---
-
-                ## Steps
-
-                1. **Free space.** Delete old logs.
-                   - mitigation: delete-logs
-                   - reversible: maybe
-                """);
-        assertEquals(11, e.line());
-        assertEquals("broken.md:11: step 1: reversible must be yes or no, not 'maybe'", e.getMessage());
-    }
-
-    @Test
-    void attributeWithoutValue() {
-        RunbookFormatException e = error("""
-                ---
-                id: disk-full
-                title: Disk full
-                symptoms: [disk full]
-                ---
-
-                ## Steps
-
-                1. **Free space.** Delete old logs.
-                2. **Expand the volume.**
-                   - mitigation: expand-volume
-                   - verify:
-                   - reversible: no
-                """);
-        assertEquals(12, e.line());
-        assertEquals("broken.md:12: step 2: 'verify:' has no value", e.getMessage());
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("brokenSteps")
+    void brokenStepNamesTheLine(String name, String text, int line, String message) {
+        RunbookFormatException e = error(text);
+        assertEquals(line, e.line(), e.getMessage());
+        assertEquals(message, e.getMessage());
     }
 
     // ---- the bundled library ----

@@ -69,8 +69,12 @@ public final class WarroomApp extends Application {
         requestedStore = storeBase;
     }
 
-    private static CompletableFuture<Opened> open(Path requested) {
-        Path base = requested != null ? requested : StorePaths.resolve(null);
+    /** The store base the console opens: {@code --db}, else {@code WARROOM_DB} or the data directory. */
+    private static Path storeBase() {
+        return requestedStore != null ? requestedStore : StorePaths.resolve(null);
+    }
+
+    private static CompletableFuture<Opened> open(Path base) {
         Path runbookFolder = new RunbookOptions().folder();
         // the libraries parse while the store opens
         CompletableFuture<RunbookLibrary> library = CompletableFuture.supplyAsync(() -> RunbookLibrary.load(runbookFolder));
@@ -97,7 +101,7 @@ public final class WarroomApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Path base = requestedStore != null ? requestedStore : StorePaths.resolve(null);
+        Path base = storeBase();
         Scene scene = ConsoleScene.create(StartupView.create(StorePaths.dataFile(base).toString()), Theme.DARK);
         stage.setTitle(ConsoleScene.TITLE + " \u2014 opening the store");
         List<javafx.scene.image.Image> icons = new ArrayList<>();
@@ -111,7 +115,7 @@ public final class WarroomApp extends Application {
         stage.setScene(scene);
         stage.show();
         opening = new CompletableFuture<>();
-        ConsoleScene.afterNextFrame(scene, () -> open(requestedStore).whenComplete((ready, error) -> {
+        ConsoleScene.afterNextFrame(scene, () -> open(base).whenComplete((ready, error) -> {
             if (error != null) {
                 opening.completeExceptionally(error);
             } else {

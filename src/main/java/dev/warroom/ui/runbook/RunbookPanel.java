@@ -2,42 +2,18 @@ package dev.warroom.ui.runbook;
 
 import dev.warroom.ui.console.ConsoleServices;
 import dev.warroom.ui.console.ConsoleState;
-import dev.warroom.ui.console.Panel;
+import dev.warroom.ui.console.ViewModelPanel;
 import java.util.Map;
-import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 
 /** The Runbook tab: the checklist of the selected incident's run, Ack (A), Skip (S), Failed (F). */
-public final class RunbookPanel implements Panel {
-
-    private final RunbookViewModel viewModel;
-    private final Node view;
+public final class RunbookPanel extends ViewModelPanel<RunbookViewModel> {
 
     /** @param actor who acts on the steps, as the timeline records it */
     public RunbookPanel(ConsoleServices services, ConsoleState state, String actor) {
-        this.viewModel = new RunbookViewModel(services, state, actor);
-        this.view = RunbookView.load(viewModel);
-    }
-
-    public RunbookViewModel viewModel() {
-        return viewModel;
-    }
-
-    @Override
-    public String title() {
-        return "Runbook";
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public void refresh() {
-        viewModel.refresh();
+        super("Runbook", new RunbookViewModel(services, state, actor), RunbookView::load, RunbookViewModel::refresh);
     }
 
     /**
@@ -45,10 +21,12 @@ public final class RunbookPanel implements Panel {
      * for a reason in the reason field, then Enter). Each acts only while the tab is showing and no
      * text field has focus.
      */
+    @Override
     public Map<KeyCombination, Runnable> accelerators() {
+        RunbookViewModel viewModel = viewModel();
         return Map.of(
-                new KeyCodeCombination(KeyCode.A), PanelKeys.guarded(view, viewModel::ackStep),
-                new KeyCodeCombination(KeyCode.S), PanelKeys.guarded(view, viewModel::skipStep),
-                new KeyCodeCombination(KeyCode.F), PanelKeys.guarded(view, viewModel::failStep));
+                new KeyCodeCombination(KeyCode.A), PanelKeys.guarded(view(), viewModel::ackStep),
+                new KeyCodeCombination(KeyCode.S), PanelKeys.guarded(view(), viewModel::skipStep),
+                new KeyCodeCombination(KeyCode.F), PanelKeys.guarded(view(), viewModel::failStep));
     }
 }
